@@ -1,0 +1,140 @@
+package io.tally.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One real server running as a child process of ours: started with its output in a log file, awaited until
+ * it answers, and stopped by its process id (gracefully first, then forcibly) so nothing outlives its owner.
+ */
+public final class ServerProcess implements AutoCloseable {
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private ServerProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  public static ServerProcess start(String name, List<String> command, Path workDir, Path log) {
+    try {
+      Files.createDirectories(workDir);
+      Files.createDirectories(log.getParent());
+      Process p = new ProcessBuilder(command)
+          .directory(workDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      ServerProcess server = new ServerProcess(name, p, log);
+      // A JVM that dies (Ctrl-C, test JVM exit) takes its servers with it.
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-" + name));
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + name + ": " + String.join(" ", command), e);
+    }
+  }
+
+  /** The java binary of the running JVM, so child JVMs use the same JDK 17. */
+  public static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Command line for a child JVM on the given classpath. */
+  public static List<String> javaCommand(String classpath, List<String> jvmArgs, String mainClass, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaBinary());
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(classpath);
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  /** Waits until ready() holds, failing early with the log's tail if the process exits or time runs out. */
+  public ServerProcess awaitReady(Duration timeout, BooleanSupplier ready) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; log "
+            + log + ":\n" + tail(40));
+      }
+      if (ready.getAsBoolean()) {
+        return this;
+      }
+      sleep(100);
+    }
+    close();
+    throw new IllegalStateException(name + " not ready after " + timeout + "; log " + log + ":\n" + tail(40));
+  }
+
+  public static boolean listening(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public String name() { return name; }
+  public long pid() { return process.pid(); }
+  public boolean isAlive() { return process.isAlive(); }
+  public Path log() { return log; }
+
+  /** kill -9: what a crash looks like, for tests that prove nothing is lost. */
+  public void kill() {
+    process.destroyForcibly();
+    waitFor(Duration.ofSeconds(10));
+  }
+
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    if (!waitFor(Duration.ofSeconds(20))) {
+      process.destroyForcibly();
+      waitFor(Duration.ofSeconds(10));
+    }
+  }
+
+  private boolean waitFor(Duration d) {
+    try {
+      return process.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  public String tail(int lines) {
+    try {
+      List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of();
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
