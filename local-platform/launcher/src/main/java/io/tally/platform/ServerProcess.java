@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -28,18 +29,25 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(String name, List<String> command, Path workDir, Path log) {
+    return start(name, command, Map.of(), workDir, log);
+  }
+
+  /** env is added to the inherited environment; secrets go here rather than on a command line ps can show. */
+  public static ServerProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
+                                    Path log) {
     try {
       Files.createDirectories(workDir);
       Files.createDirectories(log.getParent());
-      Process p = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(env);
+      Process p = builder
           .directory(workDir.toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
-      ServerProcess server = new ServerProcess(name, p, log);
-      // A JVM that dies (Ctrl-C, test JVM exit) takes its servers with it.
-      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-" + name));
-      return server;
+      // No shutdown hook per process: the owner (the launcher, a test extension) stops its servers in order,
+      // services before the broker they write to, which concurrent per-process hooks could not promise.
+      return new ServerProcess(name, p, log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name + ": " + String.join(" ", command), e);
     }

@@ -1,0 +1,80 @@
+package io.tally.events;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * UUIDv7 (RFC 9562) event ids: 48-bit Unix milliseconds, then random bits. Ids from one generator are strictly
+ * increasing as strings, so the lake and the column store get time-clustered keys and a replay can tell order
+ * from id alone.
+ */
+public final class EventIds {
+
+  private static final Pattern V7 =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  private static final long RAND_A_MAX = 0xFFFL;
+  private static final long RAND_B_MAX = (1L << 62) - 1;
+
+  private final Clock clock;
+  private final Random random;
+  private long lastMillis = -1;
+  private long randA;
+  private long randB;
+
+  public EventIds(Clock clock, Random random) {
+    this.clock = clock;
+    this.random = random;
+  }
+
+  public static EventIds system() {
+    return new EventIds(Clock.systemUTC(), new SecureRandom());
+  }
+
+  /** The next id as the canonical lowercase string. */
+  public synchronized String next() {
+    long now = clock.millis();
+    if (now > lastMillis) {
+      lastMillis = now;
+      randA = random.nextInt((int) RAND_A_MAX + 1);
+      randB = random.nextLong() & RAND_B_MAX;
+    } else {
+      // Same millisecond, or the clock stepped back (NTP): keep the last timestamp and count up (RFC 9562
+      // "monotonic random"), so ids never go backwards. They become guessable within a millisecond, which is
+      // fine: event ids are not secrets.
+      countUp();
+    }
+    long msb = (lastMillis << 16) | (0x7L << 12) | randA;
+    long lsb = Long.MIN_VALUE | randB; // variant bits 10
+    return new UUID(msb, lsb).toString();
+  }
+
+  private void countUp() {
+    if (randB < RAND_B_MAX) {
+      randB++;
+      return;
+    }
+    randB = 0;
+    if (randA < RAND_A_MAX) {
+      randA++;
+      return;
+    }
+    randA = 0;
+    lastMillis++;
+  }
+
+  public static boolean isV7(String id) {
+    return id != null && V7.matcher(id).matches();
+  }
+
+  /** The creation instant (millisecond precision) encoded in a UUIDv7. */
+  public static Instant timestampOf(String id) {
+    if (!isV7(id)) {
+      throw new IllegalArgumentException("not a UUIDv7: " + id);
+    }
+    return Instant.ofEpochMilli(UUID.fromString(id).getMostSignificantBits() >>> 16);
+  }
+}

@@ -1,0 +1,58 @@
+package io.tally.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON configuration for events and commands. Every module should parse command bodies and event
+ * payloads through it, because the settings decide what money looks like: floats are read as BigDecimal (0.1
+ * stays 0.1, not 0.1000000000000000055...), duplicate keys and trailing garbage are errors rather than silently
+ * "last one wins".
+ */
+public final class EventJson {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .build();
+
+  private EventJson() {}
+
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  public static JsonNode read(byte[] json) throws IOException {
+    return MAPPER.readTree(json);
+  }
+
+  public static JsonNode read(String json) throws IOException {
+    return MAPPER.readTree(json);
+  }
+
+  public static byte[] write(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      // A tree of plain nodes always serializes; reaching this is a bug, not bad input.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A copy callers may configure further without affecting anyone else. */
+  public static ObjectMapper mapper() {
+    return MAPPER.copy();
+  }
+}
