@@ -37,7 +37,7 @@ run: tools build
 	java -jar $(LAUNCHER) $(RUN_ARGS)
 
 test: tools
-	$(MVN) install -Dsurefire.printSummary=true
+	mvn -B -ntp install
 
 bench: tools build
 	@echo "benchmarks: see docs/benchmarks.md for the commands each issue adds"

@@ -21,11 +21,13 @@ public final class ServerProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path log;
+  private final Thread stopOnExit;
 
   private ServerProcess(String name, Process process, Path log) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.stopOnExit = new Thread(this::close, "stop-" + name);
   }
 
   public static ServerProcess start(String name, List<String> command, Path workDir, Path log) {
@@ -50,6 +52,24 @@ public final class ServerProcess implements AutoCloseable {
       return new ServerProcess(name, p, log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name + ": " + String.join(" ", command), e);
+    }
+  }
+
+  /**
+   * Runs a one-shot tool (e.g. a storage formatter) to its end, output appended to log; fails with the log's tail
+   * when it exits non-zero or overruns the timeout, so a setup step never fails silently.
+   */
+  public static void runToCompletion(String name, List<String> command, Path workDir, Path log, Duration timeout) {
+    ServerProcess tool = start(name, command, workDir, log);
+    if (!tool.waitFor(timeout)) {
+      tool.kill();
+      throw new IllegalStateException(name + " did not finish within " + timeout + "; log " + log + ":\n"
+          + tool.tail(40));
+    }
+    tool.forgetOnExit();
+    if (tool.process.exitValue() != 0) {
+      throw new IllegalStateException(name + " failed with exit code " + tool.process.exitValue() + "; log " + log
+          + ":\n" + tool.tail(40));
     }
   }
 
@@ -105,17 +125,32 @@ public final class ServerProcess implements AutoCloseable {
   public void kill() {
     process.destroyForcibly();
     waitFor(Duration.ofSeconds(10));
+    forgetOnExit();
   }
 
   @Override
   public void close() {
     if (!process.isAlive()) {
+      forgetOnExit();
       return;
     }
     process.destroy();
     if (!waitFor(Duration.ofSeconds(20))) {
       process.destroyForcibly();
       waitFor(Duration.ofSeconds(10));
+    }
+    forgetOnExit();
+  }
+
+  /** A stopped server needs no exit hook; dropping it keeps restart loops from piling up hooks. */
+  private void forgetOnExit() {
+    if (process.isAlive() || Thread.currentThread() == stopOnExit) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting and runs the hook anyway; it finds the process gone and returns.
     }
   }
 

@@ -1,0 +1,54 @@
+package io.tally.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Kafka header names and their byte encoding. Tenant, type and schema version are repeated outside the payload so
+ * that routing, filtering and "unknown version" dead-lettering need no JSON parse. Values are UTF-8 text; the
+ * version is its decimal digits, readable in any console consumer.
+ */
+public final class EventHeaders {
+
+  public static final String TENANT = "tally.tenant";
+  public static final String TYPE = "tally.type";
+  public static final String SCHEMA_VERSION = "tally.schema-version";
+
+  private EventHeaders() {}
+
+  /** The three headers for an envelope, in a stable order. */
+  public static Map<String, byte[]> of(EventEnvelope envelope) {
+    Map<String, byte[]> headers = new LinkedHashMap<>();
+    headers.put(TENANT, text(envelope.tenant()));
+    headers.put(TYPE, text(envelope.type()));
+    headers.put(SCHEMA_VERSION, version(envelope.schemaVersion()));
+    return headers;
+  }
+
+  public static byte[] text(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static String text(byte[] value) {
+    return new String(value, StandardCharsets.UTF_8);
+  }
+
+  public static byte[] version(int schemaVersion) {
+    return text(Integer.toString(schemaVersion));
+  }
+
+  /** Empty when the header is absent or not a positive decimal number: the caller dead-letters it. */
+  public static OptionalInt version(byte[] value) {
+    if (value == null || value.length == 0 || value.length > 9) {
+      return OptionalInt.empty();
+    }
+    String digits = text(value);
+    if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return OptionalInt.empty();
+    }
+    int version = Integer.parseInt(digits);
+    return version >= 1 ? OptionalInt.of(version) : OptionalInt.empty();
+  }
+}

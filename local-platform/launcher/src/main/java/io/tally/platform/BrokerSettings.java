@@ -1,0 +1,85 @@
+package io.tally.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files a single-node KRaft broker runs from, rewritten on every start because the ports may change between
+ * starts. The quorum is static (controller.quorum.voters): a dynamic quorum (format --standalone) records the
+ * controller's endpoint in the metadata log, so a restart on another controller port would find no quorum.
+ */
+final class BrokerSettings {
+  static final int NODE_ID = 1;
+
+  private BrokerSettings() {}
+
+  static Path logDir(Path dataDir) {
+    return dataDir.resolve("log");
+  }
+
+  static Path writeServerProperties(Path dataDir, int port, int controllerPort) {
+    String text = String.join("\n",
+        "process.roles=broker,controller",
+        "node.id=" + NODE_ID,
+        "controller.quorum.voters=" + NODE_ID + "@127.0.0.1:" + controllerPort,
+        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+        "controller.listener.names=CONTROLLER",
+        "inter.broker.listener.name=PLAINTEXT",
+        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "log.dirs=" + logDir(dataDir),
+        // Topics exist because someone meant them: a typo must fail, not create an empty topic.
+        "auto.create.topics.enable=false",
+        // One node: internal topics cannot have more replicas than brokers.
+        "offsets.topic.replication.factor=1",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "share.coordinator.state.topic.replication.factor=1",
+        "share.coordinator.state.topic.min.isr=1",
+        // 50 partitions each (the default) make the first group join and first transaction wait seconds here.
+        "offsets.topic.num.partitions=10",
+        "transaction.state.log.num.partitions=10",
+        // Tests and restarts should not sit out a 3 s grace period before the first assignment.
+        "group.initial.rebalance.delay.ms=0",
+        // The default 128 MiB dedupe buffer would take most of the small heap.
+        "log.cleaner.dedupe.buffer.size=2097152",
+        // After kill -9 the restarted node waits out its old session; keep that short.
+        "broker.session.timeout.ms=2000",
+        "broker.heartbeat.interval.ms=500",
+        "");
+    return write(dataDir.resolve("server.properties"), text);
+  }
+
+  /** WARN and above into the data folder, so a broker that misbehaves leaves its reasons next to its data. */
+  static Path writeLogConfig(Path dataDir) {
+    String text = String.join("\n",
+        "rootLogger.level=WARN",
+        "rootLogger.appenderRef.file.ref=file",
+        "appender.file.type=File",
+        "appender.file.name=file",
+        "appender.file.fileName=" + dataDir.resolve("broker.log"),
+        "appender.file.layout.type=PatternLayout",
+        "appender.file.layout.pattern=%d{ISO8601} %p [%c{1}] %m%n",
+        "");
+    return write(dataDir.resolve("log4j2.properties"), text);
+  }
+
+  static List<String> jvmArgs(Path logConfig, String maxHeap) {
+    return List.of("-Xms128m", "-Xmx" + maxHeap, "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+        // A broker out of memory should die like a crashed one, not limp on.
+        "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+        "-Dlog4j2.configurationFile=" + logConfig);
+  }
+
+  private static Path write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file, e);
+    }
+  }
+}
