@@ -2,6 +2,7 @@ package io.tally.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,7 @@ import java.io.UncheckedIOException;
  * The one JSON configuration for events and commands. Every module should parse command bodies and event
  * payloads through it, because the settings decide what money looks like: floats are read as BigDecimal (0.1
  * stays 0.1, not 0.1000000000000000055...), duplicate keys and trailing garbage are errors rather than silently
- * "last one wins".
+ * "last one wins", and text is written as raw UTF-8.
  */
 public final class EventJson {
 
@@ -26,6 +27,8 @@ public final class EventJson {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      // Emoji as 4 raw UTF-8 bytes, not a 12-byte escaped surrogate pair: the event size limit counts bytes.
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
       .build();
 
   private EventJson() {}

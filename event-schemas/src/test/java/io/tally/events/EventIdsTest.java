@@ -1,0 +1,98 @@
+package io.tally.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventIdsTest {
+
+  /** A clock the test moves by hand. */
+  static final class ManualClock extends Clock {
+    long millis;
+
+    ManualClock(long millis) {
+      this.millis = millis;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+  }
+
+  @Test
+  void idsAreCanonicalUuidV7WithTheClocksMillisecond() {
+    Instant now = Instant.parse("2025-03-01T10:15:30.123Z");
+    String id = new EventIds(Clock.fixed(now, ZoneOffset.UTC), new Random(1)).next();
+
+    assertThat(EventIds.isV7(id)).isTrue();
+    UUID uuid = UUID.fromString(id);
+    assertThat(uuid.version()).isEqualTo(7);
+    assertThat(uuid.variant()).isEqualTo(2);
+    assertThat(EventIds.timestampOf(id)).isEqualTo(now);
+  }
+
+  @Test
+  void idsWithinOneMillisecondStillIncreaseStrictly() {
+    EventIds ids = new EventIds(Clock.fixed(Instant.EPOCH.plusSeconds(1_700_000_000), ZoneOffset.UTC),
+        new Random(7));
+    List<String> generated = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      generated.add(ids.next());
+    }
+
+    assertThat(generated).doesNotHaveDuplicates().isSorted();
+    assertThat(generated).allMatch(EventIds::isV7);
+  }
+
+  @Test
+  void idsFollowTheClockAcrossMillisecondsAndSurviveItSteppingBack() {
+    ManualClock clock = new ManualClock(1_700_000_000_000L);
+    EventIds ids = new EventIds(clock, new Random(3));
+    String first = ids.next();
+    clock.millis += 5;
+    String later = ids.next();
+    clock.millis -= 1_000; // NTP correction
+    String afterStepBack = ids.next();
+
+    assertThat(later).isGreaterThan(first);
+    assertThat(EventIds.timestampOf(later)).isEqualTo(Instant.ofEpochMilli(1_700_000_000_005L));
+    assertThat(afterStepBack).isGreaterThan(later);
+    assertThat(EventIds.timestampOf(afterStepBack)).isEqualTo(EventIds.timestampOf(later));
+  }
+
+  @Test
+  void theSameClockAndSeedGiveTheSameIds() {
+    Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    assertThat(new EventIds(clock, new Random(42)).next()).isEqualTo(new EventIds(clock, new Random(42)).next());
+    assertThat(new EventIds(clock, new Random(42)).next()).isNotEqualTo(new EventIds(clock, new Random(43)).next());
+  }
+
+  @Test
+  void otherUuidVersionsAreNotV7() {
+    String v4 = UUID.randomUUID().toString();
+
+    assertThat(EventIds.isV7(v4)).isFalse();
+    assertThat(EventIds.isV7(v4.toUpperCase())).isFalse();
+    assertThatThrownBy(() -> EventIds.timestampOf(v4)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
