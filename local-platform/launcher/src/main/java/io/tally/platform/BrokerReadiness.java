@@ -5,6 +5,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
 
 /**
  * "Ready" for a broker means a client gets an answer naming our node, not just an open port: the port opens
@@ -13,11 +14,13 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 final class BrokerReadiness {
   private final int port;
   private final Properties adminProperties;
+  private final String clusterId;
   private Admin admin;
 
-  BrokerReadiness(int port, Properties adminProperties) {
+  BrokerReadiness(int port, Properties adminProperties, String clusterId) {
     this.port = port;
     this.adminProperties = adminProperties;
+    this.clusterId = clusterId;
   }
 
   boolean brokerRegistered() {
@@ -29,8 +32,9 @@ final class BrokerReadiness {
       admin = Admin.create(adminProperties);
     }
     try {
-      return admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get().stream()
-          .anyMatch(node -> node.id() == BrokerSettings.NODE_ID);
+      DescribeClusterResult cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000));
+      return clusterId.equals(cluster.clusterId().get())
+          && cluster.nodes().get().stream().anyMatch(node -> node.id() == BrokerSettings.NODE_ID);
     } catch (ExecutionException notYet) {
       return false;
     } catch (InterruptedException e) {

@@ -43,7 +43,10 @@ final class ClickHouseBinary {
   static Optional<Path> find() {
     String override = System.getenv("TALLY_CLICKHOUSE_SERVER");
     if (override != null && !override.isBlank()) {
-      return Optional.of(Path.of(override)).filter(Files::isExecutable);
+      if (!Files.isExecutable(Path.of(override))) {
+        throw new IllegalStateException("TALLY_CLICKHOUSE_SERVER=" + override + " is not an executable file");
+      }
+      return Optional.of(Path.of(override));
     }
     List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
     dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/sbin", "/usr/local/bin"));

@@ -25,48 +25,62 @@ public final class LocalKafka implements AutoCloseable {
   private final int port;
   private final ServerProcess process;
   private final Admin admin;
+  private final Duration startedIn;
 
-  private LocalKafka(Path dataDir, int port, ServerProcess process, Admin admin) {
+  private LocalKafka(Path dataDir, int port, ServerProcess process, Admin admin, Duration startedIn) {
     this.dataDir = dataDir;
     this.port = port;
     this.process = process;
     this.admin = admin;
+    this.startedIn = startedIn;
   }
 
   public static LocalKafka start(Path dataDir, int port) {
+    long t0 = System.nanoTime();
     Path dir = dataDir.toAbsolutePath();
-    Path pidFile = dir.resolve("broker.pid");
     // A broker left by a JVM that died holds the log dir lock; it is ours (it runs on our folder), so stop it.
-    LeftoverServer.stopIfRunning(pidFile, MAIN_CLASS, Duration.ofSeconds(30));
+    stopLeftover(dir);
     if (!FreePorts.isFree(port)) {
       throw new IllegalStateException("Kafka port " + port + " is taken by another process; choose a free one");
     }
     String classpath = ServerClasspath.read(CLASSPATH_RESOURCE, RUNTIME_MODULE);
     Path props = BrokerSettings.writeServerProperties(dir, port, otherFreePort(port));
     Path logConfig = BrokerSettings.writeLogConfig(dir);
-    if (!Files.exists(BrokerSettings.logDir(dir).resolve("meta.properties"))) {
+    Path meta = BrokerSettings.logDir(dir).resolve("meta.properties");
+    if (!Files.exists(meta)) {
       format(classpath, props, logConfig, dir);
     }
     ServerProcess process = ServerProcess.start("kafka", ServerProcess.javaCommand(classpath,
-        BrokerSettings.jvmArgs(logConfig, "768m"), MAIN_CLASS, List.of(props.toString())), dir,
-        dir.resolve("broker-console.log"));
-    BrokerReadiness readiness = new BrokerReadiness(port, adminProperties(port));
+        BrokerSettings.jvmArgs(dir, logConfig, "768m"), MAIN_CLASS, List.of(props.toString())), dir,
+        BrokerSettings.log(dir));
+    // Ready only when the answer carries this folder's cluster id: another broker could have won the port.
+    BrokerReadiness readiness = new BrokerReadiness(port, adminProperties(port), BrokerSettings.clusterId(meta));
     try {
-      Files.writeString(pidFile, Long.toString(process.pid()));
+      Files.writeString(pidFile(dir), Long.toString(process.pid()));
       process.awaitReady(READY_TIMEOUT, readiness::brokerRegistered);
     } catch (Exception e) {
       readiness.closeAdmin();
       process.kill();
       throw new IllegalStateException("Kafka did not start on " + dir + ": " + e.getMessage(), e);
     }
-    return new LocalKafka(dir, port, process, readiness.admin());
+    return new LocalKafka(dir, port, process, readiness.admin(), Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /** Stops a broker left running on dataDir by a JVM that died without closing it; true if there was one. */
+  public static boolean stopLeftover(Path dataDir) {
+    return LeftoverServer.stopIfRunning(pidFile(dataDir), BrokerSettings.ownerMark(dataDir),
+        Duration.ofSeconds(30)).isPresent();
+  }
+
+  private static Path pidFile(Path dataDir) {
+    return dataDir.resolve("broker.pid");
   }
 
   /** Writes meta.properties and the bootstrap metadata with a fresh cluster id; only ever on an empty folder. */
   private static void format(String classpath, Path props, Path logConfig, Path dir) {
     String clusterId = Uuid.randomUuid().toString();
     ServerProcess.runToCompletion("kafka-storage-format", ServerProcess.javaCommand(classpath,
-        BrokerSettings.jvmArgs(logConfig, "256m"), "kafka.tools.StorageTool",
+        BrokerSettings.toolJvmArgs(logConfig), "kafka.tools.StorageTool",
         List.of("format", "--cluster-id", clusterId, "--config", props.toString())),
         dir, dir.resolve("format.log"), Duration.ofSeconds(60));
   }
@@ -81,6 +95,8 @@ public final class LocalKafka implements AutoCloseable {
   public Path dataDir() { return dataDir; }
   public long pid() { return process.pid(); }
   public boolean isAlive() { return process.isAlive(); }
+  /** Wall time of the last start, including the one-time format of a new folder. */
+  public Duration startedIn() { return startedIn; }
 
   public Properties adminProperties() { return adminProperties(port); }
 

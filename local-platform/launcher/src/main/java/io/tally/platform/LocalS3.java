@@ -31,28 +31,34 @@ public final class LocalS3 implements AutoCloseable {
   private final Path dataDir;
   private final int port;
   private final ServerProcess process;
+  private final Duration startedIn;
 
-  private LocalS3(Path dataDir, int port, ServerProcess process) {
+  private LocalS3(Path dataDir, int port, ServerProcess process, Duration startedIn) {
     this.dataDir = dataDir;
     this.port = port;
     this.process = process;
+    this.startedIn = startedIn;
   }
 
   public static LocalS3 start(Path dataDir, int port) {
+    long t0 = System.nanoTime();
     Path dir = dataDir.toAbsolutePath();
-    Path pidFile = dir.resolve("s3proxy.pid");
-    LeftoverServer.stopIfRunning(pidFile, MAIN_CLASS, Duration.ofSeconds(20));
+    Path pidFile = pidFile(dir);
+    // One left by a JVM that died would serve this folder on its old port; it is ours, so stop it.
+    stopLeftover(dir);
     if (!FreePorts.isFree(port)) {
       throw new IllegalStateException("S3 port " + port + " is taken by another process; choose a free one");
     }
     String classpath = ServerClasspath.read("s3-server.classpath", "local-platform/s3-server");
     Path config = S3ServerSettings.write(dir, port, ACCESS_KEY, SECRET_KEY);
+    long logStart = S3ServerSettings.logSize(dir);
     ServerProcess process = ServerProcess.start("s3proxy", ServerProcess.javaCommand(classpath,
         S3ServerSettings.jvmArgs(dir), MAIN_CLASS, List.of("--properties", config.toString())), dir,
-        dir.resolve("s3proxy-console.log"));
+        S3ServerSettings.log(dir));
     try {
       Files.writeString(pidFile, Long.toString(process.pid()));
-      process.awaitReady(READY_TIMEOUT, () -> ServerProcess.listening(port));
+      // An open port alone could be another server that won it; s3proxy's own log says when it serves.
+      process.awaitReady(READY_TIMEOUT, () -> ServerProcess.listening(port) && S3ServerSettings.serving(dir, logStart));
     } catch (IOException e) {
       process.kill();
       throw new UncheckedIOException("could not write " + pidFile, e);
@@ -60,7 +66,17 @@ public final class LocalS3 implements AutoCloseable {
       process.kill();
       throw e;
     }
-    return new LocalS3(dir, port, process);
+    return new LocalS3(dir, port, process, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /** Stops an s3proxy left running on dataDir by a JVM that died without closing it; true if there was one. */
+  public static boolean stopLeftover(Path dataDir) {
+    return LeftoverServer.stopIfRunning(pidFile(dataDir), S3ServerSettings.ownerMark(dataDir),
+        Duration.ofSeconds(20)).isPresent();
+  }
+
+  private static Path pidFile(Path dataDir) {
+    return dataDir.resolve("s3proxy.pid");
   }
 
   public String endpoint() { return "http://127.0.0.1:" + port; }
@@ -70,6 +86,8 @@ public final class LocalS3 implements AutoCloseable {
   public String secretKey() { return SECRET_KEY; }
   public String region() { return REGION.id(); }
   public long pid() { return process.pid(); }
+  public boolean isAlive() { return process.isAlive(); }
+  public Duration startedIn() { return startedIn; }
 
   /** A new client for this server; the caller closes it. */
   public S3Client s3Client() {
@@ -80,6 +98,8 @@ public final class LocalS3 implements AutoCloseable {
         // Bucket names in the host (virtual-hosted style) would need DNS for *.127.0.0.1.
         .forcePathStyle(true)
         .httpClientBuilder(UrlConnectionHttpClient.builder())
+        // SDK 2.30+ adds CRC checksums by default (aws-chunked uploads); s3proxy 2.6 rejects those PUTs with
+        // 400 "x-amz-content-sha256 header does not match". Other SDK users: aws.requestChecksumCalculation.
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .build();
