@@ -18,7 +18,7 @@ help:
 # browser tests, Chromium with its driver. Installed only when missing; without root it says what to install.
 tools:
 	@missing=""; \
-	command -v clickhouse-server >/dev/null || missing="$$missing clickhouse-server"; \
+	{ command -v clickhouse-server || test -x /usr/sbin/clickhouse-server; } >/dev/null || missing="$$missing clickhouse-server"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \

@@ -3,6 +3,7 @@ package io.tally.service.clickhouse;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -47,10 +48,13 @@ public final class ClickHouseHttp implements AutoCloseable {
 
   /** A client on host:port whose statements run in the given database, as the default user, 60 s timeout. */
   public static ClickHouseHttp create(Vertx vertx, String host, int port, String database) {
-    // The server drops idle connections after 3 s (keep_alive_timeout); dropping ours first means we never
-    // send a statement down a connection the server is closing at that moment.
-    WebClientOptions options = new WebClientOptions().setKeepAliveTimeout(2).setUserAgent("tally-clickhouse-http");
-    return new ClickHouseHttp(WebClient.create(vertx, options), true, host, port, database, null, null, 60_000);
+    // The server drops idle connections after 3 s (keep_alive_timeout). Vert.x evicts idle ones only when its
+    // pool cleaner runs (every second by default), so with a 2 s timeout a statement sent after ~3 s idle could
+    // still go down a connection the server was closing ("Connection was closed", measured). 1 s timeout and a
+    // 100 ms cleaner keep every pooled connection well inside the server's window.
+    WebClientOptions options = new WebClientOptions().setKeepAliveTimeout(1).setUserAgent("tally-clickhouse-http");
+    PoolOptions pool = new PoolOptions().setCleanerPeriod(100);
+    return new ClickHouseHttp(WebClient.create(vertx, options, pool), true, host, port, database, null, null, 60_000);
   }
 
   public ClickHouseHttp inDatabase(String otherDatabase) {
