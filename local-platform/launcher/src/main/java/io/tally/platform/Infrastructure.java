@@ -20,6 +20,15 @@ record Infrastructure(LocalKafka kafka, LocalPostgres postgres, LocalClickHouse 
     s3.createBucket(LocalPlatform.LAKE_BUCKET);
   }
 
+  Map<String, Long> pids() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    pids.put("kafka", kafka.pid());
+    pids.put("postgres", postgres.pid());
+    pids.put("clickhouse", clickHouse.pid());
+    pids.put("s3", s3.pid());
+    return pids;
+  }
+
   Map<String, String> serviceSettings(String jwtSecret) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("tally.kafka.bootstrap", kafka.bootstrapServers());

@@ -22,6 +22,7 @@ public final class LocalPlatform {
   public static final String LAKE_BUCKET = "tally-lake";
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Map<String, Long> pids = new LinkedHashMap<>();
 
   public static void main(String[] args) throws Exception {
     PlatformOptions options;
@@ -58,10 +59,11 @@ public final class LocalPlatform {
     }
     Path data = o.dataDir();
     say("starting Kafka (KRaft), Postgres, ClickHouse and S3 under " + data);
-    var kafka = CompletableFuture.supplyAsync(() -> LocalKafka.start(data.resolve("kafka"), preferred(9092)));
-    var pg = CompletableFuture.supplyAsync(() -> LocalPostgres.start(data.resolve("postgres"), preferred(5432)));
-    var ch = CompletableFuture.supplyAsync(() -> LocalClickHouse.start(data.resolve("clickhouse"), preferred(8123)));
-    var s3 = CompletableFuture.supplyAsync(() -> LocalS3.start(data.resolve("s3"), preferred(9000)));
+    boolean any = o.anyPorts();
+    var kafka = CompletableFuture.supplyAsync(() -> LocalKafka.start(data.resolve("kafka"), port(9092, any)));
+    var pg = CompletableFuture.supplyAsync(() -> LocalPostgres.start(data.resolve("postgres"), port(5432, any)));
+    var ch = CompletableFuture.supplyAsync(() -> LocalClickHouse.start(data.resolve("clickhouse"), port(8123, any)));
+    var s3 = CompletableFuture.supplyAsync(() -> LocalS3.start(data.resolve("s3"), port(9000, any)));
     try {
       CompletableFuture.allOf(kafka, pg, ch, s3).join();
     } finally {
@@ -73,6 +75,7 @@ public final class LocalPlatform {
       }
     }
     Infrastructure infra = new Infrastructure(kafka.join(), pg.join(), ch.join(), s3.join());
+    pids.putAll(infra.pids());
     infra.prepare(o.partitions());
 
     String secret = DataDirs.secret(data.resolve("jwt-secret"));
@@ -84,9 +87,10 @@ public final class LocalPlatform {
     }
     Map<String, String> env = infra.serviceSettings(secret);
     Path logs = data.resolve("logs");
-    startService("command-side", o.commandPort(), "tally.command.port", env, logs);
-    startService("projections", o.projectionsPort(), "tally.projections.port", env, logs);
-    startService("query-side", o.queryPort(), "tally.query.port", env, logs);
+    startService(o.home(), "command-side", o.commandPort(), "tally.command.port", env, logs);
+    startService(o.home(), "projections", o.projectionsPort(), "tally.projections.port", env, logs);
+    startService(o.home(), "query-side", o.queryPort(), "tally.query.port", env, logs);
+    PlatformManifest.write(data, o, env, pids);
 
     say("");
     say("  dashboard & query API   http://localhost:" + o.queryPort() + "/");
@@ -99,15 +103,20 @@ public final class LocalPlatform {
     say("  ClickHouse HTTP         " + infra.clickHouse().httpUrl() + "  (database " + DATABASE + ")");
     say("  S3 (s3proxy)            " + infra.s3().endpoint() + "  bucket " + LAKE_BUCKET);
     say("  dev tokens              " + data.resolve("dev-tokens.json"));
+    say("  settings for tools      " + data.resolve("platform.env") + ", " + data.resolve("platform.json"));
     say("  logs                    " + logs);
     say("");
     say(String.format("Tally is ready in %.1f s. Press Ctrl-C to stop.", (System.nanoTime() - t0) / 1e9));
   }
 
-  private void startService(String name, int port, String portSetting, Map<String, String> env, Path logs) {
+  private void startService(Path home, String name, int port, String portSetting, Map<String, String> env,
+                            Path logs) {
     Map<String, String> own = new LinkedHashMap<>(env);
     own.put(portSetting, Integer.toString(port));
-    started.push(ServiceLaunch.start(name, Path.of(name, "target", name + ".jar").toAbsolutePath(), port, own, logs));
+    ServerProcess service = ServiceLaunch.start(name, home.resolve(name).resolve("target").resolve(name + ".jar"),
+        port, own, logs);
+    started.push(service);
+    pids.put(name, service.pid());
     say(name + " is up on port " + port);
   }
 
@@ -123,8 +132,9 @@ public final class LocalPlatform {
     }
   }
 
-  private static int preferred(int port) {
-    return FreePorts.isFree(port) ? port : FreePorts.next();
+  /** The usual port when it is free, so a person finds things where they expect; any free one otherwise. */
+  private static int port(int usual, boolean anyPort) {
+    return !anyPort && FreePorts.isFree(usual) ? usual : FreePorts.next();
   }
 
   static void say(String line) {
