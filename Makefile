@@ -7,12 +7,16 @@ ifeq ($(FRESH),1)
 RUN_ARGS += --fresh
 endif
 
-.PHONY: run test build tools bench clean help
+.PHONY: run test build tools bench load lake lake-ready lake-maintain lake-delete-tenant bench-lake clean help
 
 help:
 	@echo "make run      start the whole platform (FRESH=1 wipes .platform/ first)"
 	@echo "make test     run the whole test suite against real servers"
 	@echo "make bench    run the benchmarks (figures go to docs/benchmarks.md)"
+	@echo "make load     drive the running platform with order lifecycles (LOAD_ARGS=\"--rate 2000 --duration 60\")"
+	@echo "make lake     compact orders.events of the running platform into the Iceberg lake (Spark, once)"
+	@echo "make lake-maintain   rewrite small files, expire old snapshots, remove orphan files in the lake"
+	@echo "make lake-delete-tenant TENANT=t   delete one tenant from the lake now (see docs/lake.md)"
 
 # What a fresh machine of this kind lacks: Debian's ClickHouse (the only one installable here) and, for the
 # browser tests, Chromium with its driver. Installed only when missing; without root it says what to install.
@@ -41,6 +45,42 @@ test: tools
 
 bench: tools build
 	@echo "benchmarks: see docs/benchmarks.md for the commands each issue adds"
+	$(MVN) -pl command-side test -Dtest=CommandThroughputBenchmark -Dbench.rates=500,2000,0
+	$(MVN) -pl command-side test -Dtest=RebuildBenchmark
+
+# Realistic order lifecycles against `make run` (URL, Kafka and secret from .platform/platform.json and
+# platform.env; it creates the load tenants);
+# LOAD_ARGS="--help" lists the options, LOAD_ARGS="--poison 100" writes malformed records to orders.events.
+LOAD_ARGS ?=
+LOAD_JAR := command-side/target/command-side.jar
+load:
+	@test -f $(LOAD_JAR) || $(MVN) -pl command-side -am install -DskipTests
+	java -cp $(LOAD_JAR) io.tally.command.load.LoadGenerator $(LOAD_ARGS)
+
+# The lake job against `make run`: settings from .platform/platform.env, Spark in local mode on this JVM, the
+# classpath the build wrote (the job's jars plus Spark's, as spark-submit would assemble it). See docs/lake.md.
+LAKE_DIR := lake-batch/job
+LAKE_JAR := $(LAKE_DIR)/target/lake-batch.jar
+LAKE_JVM ?= -Xmx3g -XX:+UseParallelGC
+LAKE_RUN = set -a && . ./.platform/platform.env && set +a && java $(LAKE_JVM) @$(LAKE_DIR)/spark-jvm.options \
+  -cp "$(LAKE_JAR):$$(cat $(LAKE_DIR)/target/job.classpath):$$(cat $(LAKE_DIR)/target/spark.classpath)" \
+  io.tally.lake.job.LakeBatch
+lake-ready:
+	@test -f .platform/platform.env || { echo ".platform/platform.env is missing: start the platform with 'make run' first" >&2; exit 1; }
+	@test -f $(LAKE_JAR) -a -f $(LAKE_DIR)/target/spark.classpath || $(MVN) -pl $(LAKE_DIR) -am install -DskipTests
+lake: lake-ready
+	$(LAKE_RUN) compact
+lake-maintain: lake-ready
+	$(LAKE_RUN) maintain
+lake-delete-tenant: lake-ready
+	@test -n "$(TENANT)" || { echo "usage: make lake-delete-tenant TENANT=acme" >&2; exit 2; }
+	$(LAKE_RUN) delete-tenant $(TENANT)
+
+# 1M events (LAKE_EVENTS=...) on its own broker, Postgres and S3; the job timed as its own JVM. Figures: docs/benchmarks.md.
+LAKE_EVENTS ?= 1000000
+bench-lake: build
+	$(MVN) -pl $(LAKE_DIR) exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.tally.lake.job.LakeBenchmark \
+	  -Dexec.args="$(LAKE_EVENTS) $(LAKE_DIR)"
 
 clean:
 	$(MVN) clean

@@ -3,7 +3,7 @@ package io.tally.projection;
 import io.tally.service.ServiceProcess;
 import io.tally.service.Settings;
 
-/** The projections as their own process: the runtime, its sinks and the admin API. */
+/** The projections as their own process: the runtimes, their sinks and the admin API. */
 public final class ProjectionsMain {
   private ProjectionsMain() {}
 

@@ -35,6 +35,11 @@ public final class Tokens {
     return new Tokens(JWTAuth.create(vertx, options));
   }
 
+  /** Tokens checked by an already configured provider (RS256 key, JWKS): see {@link TokenVerification}. */
+  public static Tokens verifying(JWTAuth auth) {
+    return new Tokens(auth);
+  }
+
   public JWTAuth provider() {
     return auth;
   }

@@ -1,0 +1,41 @@
+package io.tally.lake.job;
+
+import io.tally.lake.LakeTables;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.CommitMetadata;
+
+/**
+ * Commits that carry the Kafka position: the statement's own commit records the offsets in its snapshot summary,
+ * so the data and the position it reflects are one atomic step.
+ */
+final class Commits {
+  private Commits() {}
+
+  /** Runs a Spark SQL write whose Iceberg commit gets {@code tally.offsets = offsets}. */
+  static <R> R withOffsets(KafkaOffsets offsets, Callable<R> write) {
+    return CommitMetadata.withCommitProperties(Map.of(LakeTables.OFFSETS_PROPERTY, offsets.toJson()), write,
+        RuntimeException.class);
+  }
+
+  /**
+   * Makes sure the table's position is offsets. A write with nothing to add (a range of only rejected records,
+   * or only duplicates) commits no snapshot, so the position moves with an empty commit instead; safe because
+   * the lake lock keeps other writers out.
+   */
+  static void ensureRecorded(Table table, KafkaOffsets offsets) {
+    Optional<KafkaOffsets> now = CommittedOffsets.of(table);
+    if (now.isEmpty() || !now.get().equals(offsets)) {
+      table.newAppend().set(LakeTables.OFFSETS_PROPERTY, offsets.toJson()).commit();
+    }
+  }
+
+  /** The position the table has now, for commits that change data without reading the log (deletes, rewrites). */
+  static Map<String, String> carryForward(Table table) {
+    return CommittedOffsets.of(table)
+        .map(o -> Map.of(LakeTables.OFFSETS_PROPERTY, o.toJson()))
+        .orElse(Map.of());
+  }
+}

@@ -1,0 +1,111 @@
+package io.tally.lake.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import io.tally.lake.LakeTables;
+import io.tally.lake.PayloadField;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.iceberg.Table;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Log → events table, exactly once. Reads orders.events (read_committed) from the position in the events table's
+ * last commit up to the log's committed end, decodes and validates each record, and MERGEs the events on eventId
+ * in one commit that also records the new position. Rejected records go to their own table first (MERGE on
+ * partition and offset), so a rerun of the same range adds nothing anywhere.
+ */
+final class Compaction {
+  private Compaction() {}
+
+  record Result(long records, long added, long duplicates, long rejected, long dropped, long lostToRetention,
+                KafkaOffsets end) {}
+
+  static Result run(Lake lake, List<PayloadField> payloadFields, Instant runAt) {
+    String topic = lake.settings().topic();
+    Table events = lake.load(LakeTables.EVENTS);
+    KafkaOffsets committed = CommittedOffsets.orNone(events, topic);
+    LogPositions log = LogPositions.read(lake.settings().kafkaBootstrap(), topic);
+    long lost = log.lostToRetention(committed);
+    if (lost > 0) {
+      RunLog.say("WARNING: " + lost + " records of " + topic + " were deleted by retention before the lake read them");
+    }
+    KafkaOffsets start = log.startAfter(committed);
+    KafkaOffsets end = log.end();
+    if (start.countUntil(end) == 0) {
+      RunLog.say("nothing new in " + topic + " after " + start.toJson());
+      return new Result(0, 0, 0, 0, 0, lost, end);
+    }
+    RunLog.say("reading " + topic + " from " + start.toJson() + " to " + end.toJson());
+    Dataset<Row> decoded = read(lake, start, end)
+        .mapPartitions(new EventDecoder(payloadFields, DeletedTenants.read(lake), runAt),
+            Encoders.row(DecodedRecord.schema(payloadFields)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Long> kinds = decoded.groupBy("kind").count().collectAsList().stream()
+          .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+      long records = kinds.values().stream().mapToLong(Long::longValue).sum();
+      long rejected = kinds.getOrDefault(DecodedRecord.REJECTED, 0L);
+      if (rejected > 0) {
+        RunLog.say("recording " + rejected + " rejected records in " + lake.sql(LakeTables.REJECTED));
+        Dataset<Row> rows = decoded.where(col("kind").equalTo(DecodedRecord.REJECTED)).select("rejected.*");
+        Merges.insertMissing(lake, LakeTables.REJECTED, rows,
+            "t.kafka_partition = s.kafka_partition AND t.kafka_offset = s.kafka_offset", end);
+      }
+      long eventCount = kinds.getOrDefault(DecodedRecord.EVENT, 0L);
+      long added = 0;
+      if (eventCount > 0) {
+        added = mergeEvents(lake, decoded, eventCount, end);
+      }
+      Commits.ensureRecorded(lake.load(LakeTables.EVENTS), end);
+      return new Result(records, added, eventCount - added, rejected, kinds.getOrDefault(DecodedRecord.DROPPED, 0L),
+          lost, end);
+    } finally {
+      decoded.unpersist();
+    }
+  }
+
+  private static long mergeEvents(Lake lake, Dataset<Row> decoded, long eventCount, KafkaOffsets end) {
+    // The same event twice in one range (a producer retry outside a transaction) must insert once; which copy
+    // is kept does not matter, they differ only in their offset.
+    Dataset<Row> batch = decoded.where(col("kind").equalTo(DecodedRecord.EVENT)).select("event.*")
+        .dropDuplicates("event_id");
+    Row span = decoded.where(col("kind").equalTo(DecodedRecord.EVENT))
+        .agg(min("event.occurred_at"), max("event.occurred_at")).first();
+    // A replayed event has the occurredAt it had the first time, so only target files of this time span can
+    // hold it: the bound lets Iceberg skip every other file when it looks for matches.
+    String within = "t.occurred_at >= TIMESTAMP '" + span.get(0) + "' AND t.occurred_at <= TIMESTAMP '"
+        + span.get(1) + "'";
+    RunLog.say("merging " + eventCount + " events into " + lake.sql(LakeTables.EVENTS));
+    long before = rows(lake.load(LakeTables.EVENTS));
+    Merges.insertMissing(lake, LakeTables.EVENTS, batch,
+        "t.event_id = s.event_id AND t.tenant = s.tenant AND " + within, end);
+    return rows(lake.load(LakeTables.EVENTS)) - before;
+  }
+
+  private static long rows(Table table) {
+    table.refresh();
+    return table.currentSnapshot() == null ? 0
+        : Long.parseLong(table.currentSnapshot().summary().getOrDefault("total-records", "0"));
+  }
+
+  private static Dataset<Row> read(Lake lake, KafkaOffsets start, KafkaOffsets end) {
+    return lake.spark().read().format("kafka")
+        .option("kafka.bootstrap.servers", lake.settings().kafkaBootstrap())
+        .option("assign", "{\"" + end.topic() + "\":" + end.next().keySet() + "}")
+        .option("startingOffsets", start.toJson())
+        .option("endingOffsets", end.toJson())
+        // Only committed transactions: aborted events of the decider never reach the lake.
+        .option("kafka.isolation.level", "read_committed")
+        .option("includeHeaders", "true")
+        .load()
+        .select("partition", "offset", "value", "timestamp", "headers");
+  }
+}

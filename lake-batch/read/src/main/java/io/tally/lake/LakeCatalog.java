@@ -1,0 +1,54 @@
+package io.tally.lake;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.jdbc.JdbcCatalog;
+
+/**
+ * The lake's Iceberg catalog: a JDBC catalog in the platform's Postgres (no extra service to run), table files on
+ * S3 through Iceberg's own S3FileIO (no Hadoop S3A, so the job and the Spark-free reader share one I/O path; see
+ * docs/adr/0030) with the client {@link LakeS3Clients} builds. The same properties configure Spark's catalog and
+ * a plain {@link JdbcCatalog}.
+ */
+public final class LakeCatalog {
+  /**
+   * The catalog's name. The JDBC catalog keys its rows by it, so Spark's catalog and a plain one see the same
+   * tables only under the same name.
+   */
+  public static final String NAME = "lake";
+
+  private LakeCatalog() {}
+
+  public static Map<String, String> properties(LakeSettings s) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put(CatalogProperties.CATALOG_IMPL, JdbcCatalog.class.getName());
+    p.put(CatalogProperties.URI, s.jdbcUrl());
+    p.put("jdbc.user", s.jdbcUser());
+    p.put("jdbc.password", s.jdbcPassword());
+    // V1 is the current layout of the catalog's own tables; without it Iceberg keeps the legacy one and warns.
+    p.put("jdbc.schema-version", "V1");
+    p.put(CatalogProperties.WAREHOUSE_LOCATION, s.warehouse());
+    p.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.aws.s3.S3FileIO");
+    p.put("s3.client-factory-impl", LakeS3Clients.class.getName());
+    p.put("s3.endpoint", s.s3Endpoint());
+    // Bucket names in the host name would need DNS for *.127.0.0.1; MinIO and s3proxy both take path style.
+    p.put("s3.path-style-access", "true");
+    p.put("s3.access-key-id", s.s3AccessKey());
+    p.put("s3.secret-access-key", s.s3SecretKey());
+    p.put("client.region", s.s3Region());
+    return p;
+  }
+
+  /** A plain Iceberg catalog on these settings; the caller closes it. */
+  public static JdbcCatalog open(LakeSettings s) {
+    return open(s, NAME);
+  }
+
+  /** The same under another name: a test JVM keeps several lakes apart by name in one Spark session. */
+  public static JdbcCatalog open(LakeSettings s, String name) {
+    JdbcCatalog catalog = new JdbcCatalog();
+    catalog.initialize(name, properties(s));
+    return catalog;
+  }
+}

@@ -1,0 +1,64 @@
+package io.tally.projection.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One batch from the moment it is taken until the store has it: its records, the sink batch made of them, and
+ * whether its poison is already in the dead-letter topic (so a retry does not copy it twice).
+ */
+final class BatchInProgress {
+  final List<DecodedRecord> records;
+  final SinkBatch batch;
+  final List<DecodedRecord.Poison> poison;
+  final long takenNanos;
+  /** Set once this batch's poison is in the DLQ; a remainder retried later must not copy it again. */
+  volatile boolean poisonSent;
+
+  BatchInProgress(List<DecodedRecord> records, long takenNanos) {
+    this.records = List.copyOf(records);
+    this.takenNanos = takenNanos;
+    List<ProjectedEvent> events = new ArrayList<>(records.size());
+    List<DecodedRecord.Poison> bad = new ArrayList<>();
+    Map<Integer, Long> next = new HashMap<>();
+    for (DecodedRecord r : records) {
+      if (r instanceof DecodedRecord.Valid v) {
+        events.add(v.event());
+      } else {
+        bad.add((DecodedRecord.Poison) r);
+      }
+      next.merge(r.partition(), r.offset() + 1, Math::max);
+    }
+    this.batch = new SinkBatch(events, next);
+    this.poison = List.copyOf(bad);
+  }
+
+  /**
+   * The part of this batch the store does not have yet, given its resume point. Empty when the store is behind
+   * what the runtime believed it had applied on some partition (data lost or rolled back in the store): only a
+   * full reload from the store's own offsets is safe then.
+   */
+  Optional<BatchInProgress> remainderAfter(Map<Integer, Long> resume, Map<Integer, Long> believedApplied) {
+    for (Integer partition : batch.nextOffsets().keySet()) {
+      Long believed = believedApplied.get(partition);
+      if (believed != null && resume.getOrDefault(partition, 0L) < believed) {
+        return Optional.empty();
+      }
+    }
+    List<DecodedRecord> rest = records.stream()
+        .filter(r -> r.offset() >= resume.getOrDefault(r.partition(), 0L))
+        .toList();
+    return Optional.of(new BatchInProgress(rest, takenNanos));
+  }
+
+  Map<Integer, Long> oldestTimestamps() {
+    Map<Integer, Long> oldest = new HashMap<>();
+    for (DecodedRecord r : records) {
+      oldest.merge(r.partition(), r.timestampMs(), Math::min);
+    }
+    return oldest;
+  }
+}

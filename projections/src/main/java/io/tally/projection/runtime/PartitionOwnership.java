@@ -1,0 +1,37 @@
+package io.tally.projection.runtime;
+
+import java.time.Duration;
+import java.util.Collection;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Group membership changes, on the poll thread: hand partitions back only after the batch in flight is in the
+ * store (so the next owner's resume point includes it), and take new ones from the store's resume point.
+ */
+final class PartitionOwnership implements ConsumerRebalanceListener {
+  private final ProjectionLoop loop;
+
+  PartitionOwnership(ProjectionLoop loop) {
+    this.loop = loop;
+  }
+
+  @Override
+  public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+    loop.awaitInFlight(Duration.ofSeconds(30));
+    loop.forget(revoked);
+  }
+
+  @Override
+  public void onPartitionsLost(Collection<TopicPartition> lost) {
+    loop.forget(lost);
+  }
+
+  @Override
+  public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+    for (TopicPartition tp : assigned) {
+      loop.partitions.putIfAbsent(tp.partition(), new PartitionProgress(tp.partition()));
+      loop.awaitingSeek.add(tp.partition());
+    }
+  }
+}
