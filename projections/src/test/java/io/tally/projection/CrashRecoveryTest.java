@@ -74,42 +74,46 @@ class CrashRecoveryTest {
       AtomicLong produced = new AtomicLong();
       Thread producer = new Thread(() -> produce(log, produced), "decider-like-producer");
       ServerProcess projections = start(env, work, port, 0);
-      producer.start();
-      Random random = new Random();
-      List<Long> killedAfter = new ArrayList<>();
-      int kills = 0;
-      while (producer.isAlive()) {
-        Thread.sleep(1000 + random.nextInt(3000));
-        long at = produced.get();
-        projections.kill();
-        if (at > 0 && at < EVENTS) {
-          killedAfter.add(at); // a kill while the log is still growing: the case that matters
+      try {
+        producer.start();
+        Random random = new Random();
+        List<Long> killedAfter = new ArrayList<>();
+        int kills = 0;
+        while (producer.isAlive()) {
+          Thread.sleep(1000 + random.nextInt(3000));
+          long at = produced.get();
+          projections.kill();
+          if (at > 0 && at < EVENTS) {
+            killedAfter.add(at); // a kill while the log is still growing: the case that matters
+          }
+          kills++;
+          projections = start(env, work, port, kills);
         }
-        kills++;
-        projections = start(env, work, port, kills);
-      }
-      producer.join();
-      assertThat(produced.get()).isEqualTo(EVENTS);
-      ServerProcess last = projections;
-      Await.until(Duration.ofMinutes(5), () -> caughtUp(port, token), () -> get(port, token,
-          "/v1/admin/projections").encode() + "\n" + last.tail(20));
+        producer.join();
+        assertThat(produced.get()).isEqualTo(EVENTS);
+        ServerProcess last = projections;
+        Await.until(Duration.ofMinutes(5), () -> caughtUp(port, token), () -> get(port, token,
+            "/v1/admin/projections").encode() + "\n" + last.tail(20));
 
-      JsonObject report = get(port, token, "/v1/admin/audit");
-      System.out.printf("crash test: %d kills (after %s events produced), audit:%n%s%n", kills, killedAfter,
-          report.encodePrettily().substring(0, Math.min(4000, report.encodePrettily().length())));
-      assertThat(killedAfter).as("kills during the 100k-event run").hasSizeGreaterThanOrEqualTo(MIN_KILLS);
-      for (Object o : report.getJsonArray("stores")) {
-        JsonObject store = (JsonObject) o;
-        assertThat(store.getLong("missing")).as(store.getString("projection") + " missing").isZero();
-        assertThat(store.getLong("duplicated")).as(store.getString("projection") + " duplicated").isZero();
-        assertThat(store.getLong("notYetProjected")).isZero();
-        assertThat(store.getBoolean("clean")).as(store.encodePrettily()).isTrue();
+        JsonObject report = get(port, token, "/v1/admin/audit");
+        System.out.printf("crash test: %d kills (after %s events produced), audit:%n%s%n", kills, killedAfter,
+            report.encodePrettily().substring(0, Math.min(4000, report.encodePrettily().length())));
+        assertThat(killedAfter).as("kills during the 100k-event run").hasSizeGreaterThanOrEqualTo(MIN_KILLS);
+        for (Object o : report.getJsonArray("stores")) {
+          JsonObject store = (JsonObject) o;
+          assertThat(store.getLong("missing")).as(store.getString("projection") + " missing").isZero();
+          assertThat(store.getLong("duplicated")).as(store.getString("projection") + " duplicated").isZero();
+          assertThat(store.getLong("notYetProjected")).isZero();
+          assertThat(store.getBoolean("clean")).as(store.encodePrettily()).isTrue();
+        }
+        assertThat(report.getJsonArray("stores")).hasSize(2);
+        long stored = report.getJsonArray("stores").getJsonObject(0).getJsonArray("tenants").stream()
+            .mapToLong(t -> ((JsonObject) t).getJsonObject("store").getLong("events")).sum();
+        assertThat(stored).isEqualTo(EVENTS);
+      } finally {
+        projections.kill(); // never leave the child running, whatever failed above
+        producer.join(60_000);
       }
-      assertThat(report.getJsonArray("stores")).hasSize(2);
-      long stored = report.getJsonArray("stores").getJsonObject(0).getJsonArray("tenants").stream()
-          .mapToLong(t -> ((JsonObject) t).getJsonObject("store").getLong("events")).sum();
-      assertThat(stored).isEqualTo(EVENTS);
-      projections.close();
     } finally {
       await(vertx.close());
     }

@@ -40,7 +40,7 @@ public record QuerySettings(
         s.get(READER_ROLE, "tally_reader"),
         s.get(PROJECTIONS_URL, "http://127.0.0.1:8082"),
         s.find(DEV_TOKENS_FILE),
-        s.getInt("tally.query.live.window-ms", 50),
+        s.getInt("tally.query.live.window-ms", 25),
         s.getInt("tally.query.live.heartbeat-ms", 15_000),
         s.getInt("tally.query.live.queue-bytes", 128 * 1024),
         s.getInt("tally.query.live.snapshot-orders", 50),

@@ -150,8 +150,9 @@ class OrdersApiTest {
           "SELECT count(*) FROM current_orders").execute()))).hasMessageContaining("no_such_role");
     }
     TenantReads reads = new TenantReads(stores.pool, "tally_reader");
-    assertThat(Await.result(reads.read("acme", conn -> conn.query("SELECT count(*) FROM current_orders")
-        .execute().map(rows -> rows.iterator().next().getLong(0))))).isEqualTo(5);
+    long visible = Await.result(reads.read("acme", conn -> conn.query("SELECT count(*) FROM current_orders")
+        .execute().map(rows -> rows.iterator().next().getLong(0))));
+    assertThat(visible).isEqualTo(5);
   }
 
   static List<String> ids(JsonArray orders) {

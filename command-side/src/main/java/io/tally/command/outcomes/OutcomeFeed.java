@@ -54,7 +54,10 @@ public final class OutcomeFeed implements AutoCloseable {
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "outcome-feed");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+    // Under load, wait for a few KiB of outcomes rather than fetching each one alone (the broker's work is per
+    // request); when quiet, answer within 5 ms.
+    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(8 * 1024));
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);

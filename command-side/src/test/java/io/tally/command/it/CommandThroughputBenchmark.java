@@ -39,8 +39,13 @@ class CommandThroughputBenchmark {
       pids.put("command-side", side.pid());
       pids.put("broker", kafka.broker().pid());
       pids.put("postgres", pg.server().pid());
+      String url = "http://127.0.0.1:" + env.get("TALLY_COMMAND_PORT");
+      // A fresh JVM compiles its hot paths in the first tens of seconds; the first measured rate must not pay it.
+      LoadGenerator.run(List.of("--url", url, "--secret", CommandSide.SECRET, "--tenants", "4", "--rate", "0",
+          "--duration", Integer.toString(Integer.getInteger("bench.burnin", 20)), "--warmup", "0", "--connections",
+          "64"));
       for (String rate : rates) {
-        List<String> args = new ArrayList<>(List.of("--url", "http://127.0.0.1:" + env.get("TALLY_COMMAND_PORT"),
+        List<String> args = new ArrayList<>(List.of("--url", url,
             "--secret", CommandSide.SECRET, "--tenants", "4", "--rate", rate.trim(), "--duration",
             Integer.toString(seconds), "--warmup", "10", "--connections", Integer.toString(connections)));
         Map<String, Double> before = CpuMeter.sample(pids);

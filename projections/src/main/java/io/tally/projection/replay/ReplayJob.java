@@ -112,11 +112,11 @@ final class ReplayJob implements Runnable {
         LOG.warn("replay {}: shadow tables not dropped ({}); the next replay drops them", id, discardFailed.toString());
       }
     } finally {
-      live.replaying(false);
       if (livePaused) {
         live.reload(); // the live sink re-reads its resume point, whichever tables it now has
         live.resume();
       }
+      live.replaying(false);
       consumer.close(Duration.ofSeconds(5));
     }
   }

@@ -87,10 +87,10 @@ final class LoopStatus {
     if (starting) {
       return RuntimeState.STARTING;
     }
-    if (loop.controls().paused()) {
-      return RuntimeState.PAUSED;
+    if (loop.replaying) {
+      return RuntimeState.REPLAYING; // including the short pause of its swap
     }
-    return loop.replaying ? RuntimeState.REPLAYING : RuntimeState.RUNNING;
+    return loop.controls().paused() ? RuntimeState.PAUSED : RuntimeState.RUNNING;
   }
 
   private static Map<Integer, Long> oldestUnapplied(ProjectionLoop loop) {

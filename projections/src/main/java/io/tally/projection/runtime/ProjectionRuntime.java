@@ -101,8 +101,16 @@ public final class ProjectionRuntime extends VerticleBase {
     loop.submit(() -> loop.controls().requestReload());
   }
 
+  /**
+   * Marks a replay as running or finished. Finishing goes through the poll thread's queue, after the replay's
+   * resume, so the status never shows the swap's pause once the replay is over.
+   */
   public void replaying(boolean active) {
-    loop.replaying = active;
+    if (active) {
+      loop.replaying = true;
+    } else {
+      loop.submit(() -> loop.replaying = false);
+    }
   }
 
   private Properties consumerProperties() {

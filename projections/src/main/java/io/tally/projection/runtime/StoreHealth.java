@@ -32,8 +32,8 @@ final class StoreHealth {
     retryAtNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(delay);
     lastError = what + ": " + ProjectionLoop.describe(cause);
     metrics.retried();
-    LOG.warn("projection {}: {} failed (attempt {}), retrying in {} ms", projection, lastError, backoff.attempts(),
-        delay);
+    LOG.warn("projection {}: {} failed (attempt {}), retrying in {} ms: {}", projection, what, backoff.attempts(),
+        delay, ProjectionLoop.describe(cause));
   }
 
   /** True when the store may be asked again (no failure, or the backoff has run out). */

@@ -72,6 +72,7 @@ class AdminApiTest {
     env.put("TALLY_PROJECTIONS_INSTANCE_ID", "none");
     // Slow replays, so a second request arrives while the first is still running.
     env.put("TALLY_PROJECTION_PG_ORDERS_REPLAY_MAX_RATE", "150");
+    env.put("TALLY_PROJECTION_PG_ORDERS_BATCH_MAX_EVENTS", "100");
     await(vertx.deployVerticle(new ProjectionsAdminVerticle(new Settings(env),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))));
     Tokens tokens = Tokens.hs256(vertx, SECRET);
@@ -186,6 +187,28 @@ class AdminApiTest {
         "tally_projection_lag_seconds{", "tally_projection_batch_size_count{",
         "tally_projection_batch_duration_seconds_count{",
         "tally_projection_end_to_end_latency_seconds_bucket{");
+  }
+
+  @Test
+  @Order(6)
+  void anOperatorPauseHoldsTheProjectionUntilResumed() {
+    assertThat(call("POST", "/v1/admin/projections/pg-orders/pause", acmeAdmin).status).isEqualTo(403);
+    assertThat(call("POST", "/v1/admin/projections/pg-orders/pause", platform).status).isEqualTo(202);
+    Await.until(Duration.ofSeconds(30), () -> state("pg-orders").equals("paused"), () -> state("pg-orders"));
+    long before = call("GET", "/v1/admin/projections/pg-orders", platform).json().getLong("processed");
+    log.append(new OrderFlows(52).order("acme", "while-paused", Instant.now()));
+    Await.until(Duration.ofSeconds(30), () -> call("GET", "/v1/admin/projections/pg-orders", platform).json()
+        .getLong("lagEvents") > 0, () -> "lag not seen");
+    Await.sleep(1000);
+    assertThat(call("GET", "/v1/admin/projections/pg-orders", platform).json().getLong("processed"))
+        .as("nothing applied while paused").isEqualTo(before);
+    assertThat(call("POST", "/v1/admin/projections/pg-orders/resume", platform).status).isEqualTo(202);
+    Await.until(Duration.ofSeconds(30), () -> state("pg-orders").equals("running") && call("GET",
+        "/v1/admin/projections/pg-orders", platform).json().getLong("lagEvents") == 0, () -> state("pg-orders"));
+  }
+
+  private static String state(String projection) {
+    return call("GET", "/v1/admin/projections/" + projection, platform).json().getString("state");
   }
 
   private record Reply(int status, String body) {
