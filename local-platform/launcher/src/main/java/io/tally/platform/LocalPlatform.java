@@ -86,10 +86,16 @@ public final class LocalPlatform {
       vertx.close();
     }
     Map<String, String> env = infra.serviceSettings(secret);
+    // The demo tenants exist in the catalog from the first start, so their dev tokens work at once.
+    env.put("tally.tenants.seed", String.join(",", DevTokens.DEMO_TENANTS));
     Path logs = data.resolve("logs");
     startService(o.home(), "command-side", o.commandPort(), "tally.command.port", env, logs);
     startService(o.home(), "projections", o.projectionsPort(), "tally.projections.port", env, logs);
-    startService(o.home(), "query-side", o.queryPort(), "tally.query.port", env, logs);
+    Map<String, String> queryEnv = new LinkedHashMap<>(env);
+    // Dev mode: the sign-in page offers the dev tokens; the admin page reaches projections through the query side.
+    queryEnv.put("tally.dev-tokens.file", data.resolve("dev-tokens.json").toString());
+    queryEnv.put("tally.projections.url", "http://127.0.0.1:" + o.projectionsPort());
+    startService(o.home(), "query-side", o.queryPort(), "tally.query.port", queryEnv, logs);
     PlatformManifest.write(data, o, env, pids);
 
     say("");
