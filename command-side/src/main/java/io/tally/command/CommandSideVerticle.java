@@ -111,7 +111,8 @@ public final class CommandSideVerticle extends VerticleBase {
         boolean up = true;
         for (Decider d : deciders) {
           loops.add(new JsonObject().put("state", d.state()).put("ownedPartitions", d.ownedPartitions()));
-          up &= d.state().equals("running") || d.state().equals("starting");
+          // Rebuilding is up: commands are accepted and wait (or get 202) until their partition is ready.
+          up &= d.state().equals("running") || d.state().equals("rebuilding") || d.state().equals("starting");
         }
         JsonObject data = new JsonObject().put("loops", loops);
         p.complete(up ? Status.OK(data) : Status.KO(data));

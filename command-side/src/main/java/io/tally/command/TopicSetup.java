@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Makes sure the command side's topics exist before anything sends to them (with auto-creation off, a send to a
@@ -21,6 +22,22 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 final class TopicSetup {
   private TopicSetup() {}
+
+  /** Describes the topics, waiting out the moment after creation when the broker does not know them yet. */
+  private static Map<String, TopicDescription> describe(Admin admin, List<String> names)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        return admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
 
   /** Creates what is missing with {@code partitions} partitions and the broker's replication; returns the count. */
   static int ensure(String bootstrap, TopicNames topics, int partitions) {
@@ -41,7 +58,7 @@ final class TopicSetup {
           }
         }
       }
-      Map<String, TopicDescription> found = admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+      Map<String, TopicDescription> found = describe(admin, names);
       int commands = found.get(topics.commands()).partitions().size();
       for (String name : names) {
         int count = found.get(name).partitions().size();

@@ -75,10 +75,13 @@ public final class Decider implements AutoCloseable {
     }
   }
 
-  /** "running", "starting", "stopped" or "failed: ..."; health reports it. */
+  /** "running", "rebuilding", "starting", "stopped" or "failed: ..."; health reports it. */
   public String state() {
     DeciderLoop loop = current;
-    return loop == null ? "starting" : loop.state;
+    if (loop == null) {
+      return "starting";
+    }
+    return loop.state.equals("running") && metrics.rebuilding ? "rebuilding" : loop.state;
   }
 
   public long ownedPartitions() {

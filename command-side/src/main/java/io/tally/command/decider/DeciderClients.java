@@ -40,6 +40,8 @@ final class DeciderClients {
     p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Integer.toString(settings.sessionTimeoutMillis()));
     p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Integer.toString(settings.sessionTimeoutMillis() / 4));
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // The rebuild of newly assigned partitions runs inside poll(); a big log must not get the loop evicted.
+    p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.toString(15 * 60 * 1000));
     // Many commands per transaction is what makes the decider fast; the transaction carries the offsets.
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.deciderMaxBatch()));
     // As for the outcome feed: fuller fetches under load, at most 5 ms of waiting when quiet.

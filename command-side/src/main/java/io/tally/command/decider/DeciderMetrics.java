@@ -19,6 +19,8 @@ final class DeciderMetrics {
   final AtomicLong ownedPartitions = new AtomicLong();
   final AtomicLong orders = new AtomicLong();
   volatile long lastCommitMillis = System.currentTimeMillis();
+  /** True while newly owned partitions are being rebuilt: their commands wait (and may be answered 202). */
+  volatile boolean rebuilding;
 
   /** @param loop which decider loop of this process the gauges describe */
   DeciderMetrics(MeterRegistry registry, String loop) {

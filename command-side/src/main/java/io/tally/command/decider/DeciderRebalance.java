@@ -34,7 +34,13 @@ final class DeciderRebalance implements ConsumerRebalanceListener {
 
   /** Rebuilds (or re-rebuilds) the given partitions; their records are decided only after this returns. */
   void rebuild(Collection<Integer> partitions) {
-    StateRebuild.Result result = rebuild.rebuild(partitions);
+    metrics.rebuilding = true;
+    StateRebuild.Result result;
+    try {
+      result = rebuild.rebuild(partitions);
+    } finally {
+      metrics.rebuilding = false;
+    }
     memory.putAll(result.memories());
     metrics.rebuilt(result.nanos(), result.events(), result.outcomes(), result.skipped());
     metrics.ownedPartitions.set(memory.owned().size());

@@ -61,14 +61,34 @@ public final class OutcomeFeed implements AutoCloseable {
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
-    List<TopicPartition> all = consumer.partitionsFor(topic).stream()
-        .map(info -> new TopicPartition(topic, info.partition())).toList();
+    List<TopicPartition> all = partitions(consumer, topic);
     consumer.assign(all);
     consumer.seekToEnd(all);
     all.forEach(consumer::position);
     OutcomeFeed feed = new OutcomeFeed(consumer, pending, recent, registry);
     feed.thread.start();
     return feed;
+  }
+
+  /** Every partition of the topic; a feed that silently assigned none would never answer anyone. */
+  private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      var infos = consumer.partitionsFor(topic);
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+      }
+      if (System.nanoTime() > deadline) {
+        consumer.close();
+        throw new IllegalStateException("topic " + topic + " has no partitions visible after 60 s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
   }
 
   private void loop() {

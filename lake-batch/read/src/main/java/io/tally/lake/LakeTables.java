@@ -25,6 +25,9 @@ public final class LakeTables {
    */
   public static final String OFFSETS_PROPERTY = "tally.offsets";
 
+  /** Beside {@link #OFFSETS_PROPERTY} on commits that read the log: where the range read began, for audits. */
+  public static final String OFFSETS_FROM_PROPERTY = "tally.offsets-from";
+
   private LakeTables() {}
 
   public static TableIdentifier id(String table) {

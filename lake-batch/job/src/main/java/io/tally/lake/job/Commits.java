@@ -14,10 +14,19 @@ import org.apache.iceberg.spark.CommitMetadata;
 final class Commits {
   private Commits() {}
 
-  /** Runs a Spark SQL write whose Iceberg commit gets {@code tally.offsets = offsets}. */
-  static <R> R withOffsets(KafkaOffsets offsets, Callable<R> write) {
-    return CommitMetadata.withCommitProperties(Map.of(LakeTables.OFFSETS_PROPERTY, offsets.toJson()), write,
-        RuntimeException.class);
+  /** The summary of a commit that brings a table to position end. */
+  static Map<String, String> at(KafkaOffsets end) {
+    return Map.of(LakeTables.OFFSETS_PROPERTY, end.toJson());
+  }
+
+  /** The summary of a commit that adds the log's records in [start, end). */
+  static Map<String, String> range(KafkaOffsets start, KafkaOffsets end) {
+    return Map.of(LakeTables.OFFSETS_PROPERTY, end.toJson(), LakeTables.OFFSETS_FROM_PROPERTY, start.toJson());
+  }
+
+  /** Runs a Spark SQL write whose Iceberg commit gets these summary properties. */
+  static <R> R withProperties(Map<String, String> summary, Callable<R> write) {
+    return CommitMetadata.withCommitProperties(summary, write, RuntimeException.class);
   }
 
   /**

@@ -57,12 +57,12 @@ final class Compaction {
         RunLog.say("recording " + rejected + " rejected records in " + lake.sql(LakeTables.REJECTED));
         Dataset<Row> rows = decoded.where(col("kind").equalTo(DecodedRecord.REJECTED)).select("rejected.*");
         Merges.insertMissing(lake, LakeTables.REJECTED, rows,
-            "t.kafka_partition = s.kafka_partition AND t.kafka_offset = s.kafka_offset", end);
+            "t.kafka_partition = s.kafka_partition AND t.kafka_offset = s.kafka_offset", Commits.range(start, end));
       }
       long eventCount = kinds.getOrDefault(DecodedRecord.EVENT, 0L);
       long added = 0;
       if (eventCount > 0) {
-        added = mergeEvents(lake, decoded, eventCount, end);
+        added = mergeEvents(lake, decoded, eventCount, start, end);
       }
       Commits.ensureRecorded(lake.load(LakeTables.EVENTS), end);
       return new Result(records, added, eventCount - added, rejected, kinds.getOrDefault(DecodedRecord.DROPPED, 0L),
@@ -72,7 +72,8 @@ final class Compaction {
     }
   }
 
-  private static long mergeEvents(Lake lake, Dataset<Row> decoded, long eventCount, KafkaOffsets end) {
+  private static long mergeEvents(Lake lake, Dataset<Row> decoded, long eventCount, KafkaOffsets start,
+                                  KafkaOffsets end) {
     // The same event twice in one range (a producer retry outside a transaction) must insert once; which copy
     // is kept does not matter, they differ only in their offset.
     Dataset<Row> batch = decoded.where(col("kind").equalTo(DecodedRecord.EVENT)).select("event.*")
@@ -86,7 +87,7 @@ final class Compaction {
     RunLog.say("merging " + eventCount + " events into " + lake.sql(LakeTables.EVENTS));
     long before = rows(lake.load(LakeTables.EVENTS));
     Merges.insertMissing(lake, LakeTables.EVENTS, batch,
-        "t.event_id = s.event_id AND t.tenant = s.tenant AND " + within, end);
+        "t.event_id = s.event_id AND t.tenant = s.tenant AND " + within, Commits.range(start, end));
     return rows(lake.load(LakeTables.EVENTS)) - before;
   }
 

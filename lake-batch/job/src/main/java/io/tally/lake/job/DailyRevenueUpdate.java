@@ -34,7 +34,7 @@ final class DailyRevenueUpdate {
         String within = "e.occurred_at >= TIMESTAMP '" + span.get(1) + " 00:00:00' AND e.occurred_at < TIMESTAMP '"
             + span.get(2) + " 00:00:00'";
         Merges.upsert(lake, LakeTables.DAILY_REVENUE, lake.spark().sql(recompute(lake, within, from.isEmpty())),
-            new String[] {"tenant", "day", "currency"}, to.get());
+            new String[] {"tenant", "day", "currency"}, Commits.at(to.get()));
       }
       Commits.ensureRecorded(lake.load(LakeTables.DAILY_REVENUE), to.get());
       return days;

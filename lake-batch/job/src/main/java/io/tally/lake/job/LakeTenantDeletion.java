@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.CommitMetadata;
 import org.apache.iceberg.spark.actions.SparkActions;
 
 /**
@@ -68,8 +67,8 @@ public final class LakeTenantDeletion {
     String where = " WHERE tenant = '" + tenant + "'";
     long rows = lake.spark().sql("SELECT count(*) FROM " + lake.sql(name) + where).first().getLong(0);
     if (rows > 0) {
-      CommitMetadata.withCommitProperties(Commits.carryForward(lake.load(name)),
-          () -> lake.spark().sql("DELETE FROM " + lake.sql(name) + where), RuntimeException.class);
+      Commits.withProperties(Commits.carryForward(lake.load(name)),
+          () -> lake.spark().sql("DELETE FROM " + lake.sql(name) + where));
     }
     return rows;
   }

@@ -41,7 +41,7 @@ final class OrderStateUpdate {
       long n = states.count();
       RunLog.say("updating " + lake.sql(LakeTables.ORDER_STATE) + " for " + n + " orders");
       if (n > 0) {
-        Merges.upsert(lake, LakeTables.ORDER_STATE, states, new String[] {"tenant", "order_id"}, to.get());
+        Merges.upsert(lake, LakeTables.ORDER_STATE, states, new String[] {"tenant", "order_id"}, Commits.at(to.get()));
       }
       Commits.ensureRecorded(lake.load(LakeTables.ORDER_STATE), to.get());
       return n;

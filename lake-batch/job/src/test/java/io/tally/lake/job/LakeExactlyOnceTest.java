@@ -60,8 +60,11 @@ class LakeExactlyOnceTest {
 
       Table table = t.table(LakeTables.EVENTS);
       long snapshot = table.currentSnapshot().snapshotId();
-      assertThat(CommittedOffsets.of(table)).as("position in the commit that added the data")
-          .contains(LogPositions.read(kafka.bootstrapServers(), t.topic()).end());
+      LogPositions log = LogPositions.read(kafka.bootstrapServers(), t.topic());
+      assertThat(CommittedOffsets.of(table)).as("position in the commit that added the data").contains(log.end());
+      assertThat(table.currentSnapshot().summary()).as("and the range it read")
+          .containsEntry(LakeTables.OFFSETS_FROM_PROPERTY, log.beginning().toJson())
+          .containsEntry("added-records", Long.toString(inLog));
 
       LakeRun.Report second = t.compact();
       assertThat(second.records()).isZero();
