@@ -7,7 +7,7 @@ ifeq ($(FRESH),1)
 RUN_ARGS += --fresh
 endif
 
-.PHONY: run test build tools bench load lake lake-ready lake-maintain lake-delete-tenant bench-lake clean help
+.PHONY: run test build tools bench audit load lake lake-ready lake-maintain lake-delete-tenant bench-lake clean help
 
 help:
 	@echo "make run      start the whole platform (FRESH=1 wipes .platform/ first)"
@@ -43,10 +43,13 @@ run: tools build
 test: tools
 	mvn -B -ntp install
 
+# Every benchmark; each appends nothing by itself: copy the printed figures into docs/benchmarks.md with the date.
 bench: tools build
-	@echo "benchmarks: see docs/benchmarks.md for the commands each issue adds"
+	$(MVN) -pl projections test -Dtest=ProjectionBenchmark -Dbench.events=1000000 -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -pl command-side test -Dtest=CommandThroughputBenchmark -Dbench.rates=500,2000,0
 	$(MVN) -pl command-side test -Dtest=RebuildBenchmark
+	$(MVN) -pl query-side test -Dtest='LiveLatencyBenchmark,AnalyticsLatencyBenchmark,LiveFanoutBenchmark' -Dsurefire.failIfNoSpecifiedTests=false
+	$(MAKE) bench-lake
 
 # Realistic order lifecycles against `make run` (URL, Kafka and secret from .platform/platform.json and
 # platform.env; it creates the load tenants);
@@ -81,6 +84,12 @@ LAKE_EVENTS ?= 1000000
 bench-lake: build
 	$(MVN) -pl $(LAKE_DIR) exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.tally.lake.job.LakeBenchmark \
 	  -Dexec.args="$(LAKE_EVENTS) $(LAKE_DIR)"
+
+# Compares, per tenant, event counts and amount sums in the log with each store (exit 2 on any difference).
+audit:
+	@test -f .platform/platform.env || { echo "start the platform with 'make run' first" >&2; exit 1; }
+	set -a && . ./.platform/platform.env && set +a && \
+	  java -cp projections/target/projections.jar io.tally.projection.audit.AuditMain $(if $(TENANT),--tenant $(TENANT))
 
 clean:
 	$(MVN) clean
