@@ -27,6 +27,13 @@ final class CommandProcess {
     return process.awaitReady(Duration.ofSeconds(120), () -> healthy(port));
   }
 
+  /** Removes a run's log folder; called only after success, so a failed run's logs stay for reading. */
+  static void deleteLogs(Path dir) throws java.io.IOException {
+    try (var all = java.nio.file.Files.walk(dir)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
   static boolean healthy(int port) {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))

@@ -72,6 +72,7 @@ class CommandThroughputBenchmark {
           cpu.getLong("broker"), cpu.getLong("postgres"), cpu.getLong("load-generator"),
           r.getString("loadAverage").split(" ")[0]));
     }
+    CommandProcess.deleteLogs(dir);
     Path out = Path.of("target", "benchmarks", "command-throughput-" + Instant.now().getEpochSecond() + ".md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table.toString());

@@ -72,6 +72,7 @@ class DeciderCrashTest {
       }
     }
     assertExactlyOnce(kafka, env.get("TALLY_TOPIC_PREFIX") + "orders.events", flows);
+    CommandProcess.deleteLogs(dir);
   }
 
   private static void assertExactlyOnce(TestKafka kafka, String topic, OrderFlows flows) {

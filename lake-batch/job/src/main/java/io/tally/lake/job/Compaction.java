@@ -1,6 +1,9 @@
 package io.tally.lake.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
@@ -49,42 +52,43 @@ final class Compaction {
             Encoders.row(DecodedRecord.schema(payloadFields)))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<String, Long> kinds = decoded.groupBy("kind").count().collectAsList().stream()
-          .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
-      long records = kinds.values().stream().mapToLong(Long::longValue).sum();
-      long rejected = kinds.getOrDefault(DecodedRecord.REJECTED, 0L);
+      // One pass over the decoded records for every figure the rest needs.
+      Map<String, Row> kinds = decoded.groupBy("kind")
+          .agg(count(lit(1)), countDistinct("event.event_id"), min("event.occurred_at"), max("event.occurred_at"))
+          .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+      long records = kinds.values().stream().mapToLong(r -> r.getLong(1)).sum();
+      long rejected = kinds.containsKey(DecodedRecord.REJECTED) ? kinds.get(DecodedRecord.REJECTED).getLong(1) : 0;
       if (rejected > 0) {
         RunLog.say("recording " + rejected + " rejected records in " + lake.sql(LakeTables.REJECTED));
         Dataset<Row> rows = decoded.where(col("kind").equalTo(DecodedRecord.REJECTED)).select("rejected.*");
         Merges.insertMissing(lake, LakeTables.REJECTED, rows,
             "t.kafka_partition = s.kafka_partition AND t.kafka_offset = s.kafka_offset", Commits.range(start, end));
       }
-      long eventCount = kinds.getOrDefault(DecodedRecord.EVENT, 0L);
-      long added = 0;
-      if (eventCount > 0) {
-        added = mergeEvents(lake, decoded, eventCount, start, end);
-      }
+      Row eventCounts = kinds.get(DecodedRecord.EVENT);
+      long added = eventCounts == null ? 0 : mergeEvents(lake, decoded, eventCounts, start, end);
       Commits.ensureRecorded(lake.load(LakeTables.EVENTS), end);
-      return new Result(records, added, eventCount - added, rejected, kinds.getOrDefault(DecodedRecord.DROPPED, 0L),
-          lost, end);
+      long dropped = kinds.containsKey(DecodedRecord.DROPPED) ? kinds.get(DecodedRecord.DROPPED).getLong(1) : 0;
+      long duplicates = eventCounts == null ? 0 : eventCounts.getLong(1) - added;
+      return new Result(records, added, duplicates, rejected, dropped, lost, end);
     } finally {
       decoded.unpersist();
     }
   }
 
-  private static long mergeEvents(Lake lake, Dataset<Row> decoded, long eventCount, KafkaOffsets start,
+  /** events: the kind's row of counts (records, distinct event ids, first and last occurredAt). */
+  private static long mergeEvents(Lake lake, Dataset<Row> decoded, Row events, KafkaOffsets start,
                                   KafkaOffsets end) {
-    // The same event twice in one range (a producer retry outside a transaction) must insert once; which copy
-    // is kept does not matter, they differ only in their offset.
-    Dataset<Row> batch = decoded.where(col("kind").equalTo(DecodedRecord.EVENT)).select("event.*")
-        .dropDuplicates("event_id");
-    Row span = decoded.where(col("kind").equalTo(DecodedRecord.EVENT))
-        .agg(min("event.occurred_at"), max("event.occurred_at")).first();
+    Dataset<Row> batch = decoded.where(col("kind").equalTo(DecodedRecord.EVENT)).select("event.*");
+    if (events.getLong(2) < events.getLong(1)) {
+      // The same event twice in one range (a producer retry outside a transaction) must insert once; which
+      // copy stays does not matter, they differ only in their offset. Rare, so the shuffle is paid only then.
+      batch = batch.dropDuplicates("event_id");
+    }
     // A replayed event has the occurredAt it had the first time, so only target files of this time span can
     // hold it: the bound lets Iceberg skip every other file when it looks for matches.
-    String within = "t.occurred_at >= TIMESTAMP '" + span.get(0) + "' AND t.occurred_at <= TIMESTAMP '"
-        + span.get(1) + "'";
-    RunLog.say("merging " + eventCount + " events into " + lake.sql(LakeTables.EVENTS));
+    String within = "t.occurred_at >= TIMESTAMP '" + events.get(3) + "' AND t.occurred_at <= TIMESTAMP '"
+        + events.get(4) + "'";
+    RunLog.say("merging " + events.getLong(1) + " events into " + lake.sql(LakeTables.EVENTS));
     long before = rows(lake.load(LakeTables.EVENTS));
     Merges.insertMissing(lake, LakeTables.EVENTS, batch,
         "t.event_id = s.event_id AND t.tenant = s.tenant AND " + within, Commits.range(start, end));
