@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -60,8 +61,10 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.cssSelector("[data-test='" + testId + "']"));
   }
 
+  /** The live views re-render rows as deltas arrive, so an element found a moment ago may be gone: look again. */
   public <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, timeout).withMessage(what).pollingEvery(Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class)
         .until(condition);
   }
 
