@@ -61,9 +61,18 @@ public final class EventLog implements AutoCloseable {
   private void awaitLeaders(Admin admin) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {
-      boolean ready = admin.describeTopics(List.of(events(), dlq())).allTopicNames().get(30, TimeUnit.SECONDS)
-          .values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null
-              && !p.leader().isEmpty()));
+      boolean ready;
+      try {
+        ready = admin.describeTopics(List.of(events(), dlq())).allTopicNames().get(30, TimeUnit.SECONDS)
+            .values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null
+                && !p.leader().isEmpty()));
+      } catch (java.util.concurrent.ExecutionException e) {
+        // A topic created a moment ago may not be in the broker's metadata yet: that is "not ready", not an error.
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        ready = false;
+      }
       if (ready) {
         return;
       }
