@@ -19,8 +19,10 @@ public final class StaticPages {
 
   public static void mount(Router router) {
     Buffer openApi = resource("openapi/query-api.json");
+    // A copy per response: writing a Buffer hands its bytes to Netty, and a second write of the same instance
+    // sent the headers with an empty body (a client then waits for the body forever).
     router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
-        .end(openApi));
+        .end(openApi.copy()));
     router.route("/*").handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff")
           .putHeader("Referrer-Policy", "no-referrer");
