@@ -59,7 +59,7 @@ public final class CommandHttpVerticle extends VerticleBase {
     router.route().order(-1).handler(new HttpMetrics(parts.registry()));
     Buffer openApi = parts.openApi();
     router.get("/openapi.json").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
-        .end(openApi));
+        .end(openApi.copy())); // a Buffer written once is consumed: one copy per response
 
     Handler<RoutingContext> writer = TenantAccess.requiring(audit, Caller.WRITER);
     Handler<RoutingContext> reader = TenantAccess.requiring(audit, Caller.VIEWER, Caller.ANALYST, Caller.WRITER);
