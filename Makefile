@@ -44,11 +44,12 @@ test: tools
 	mvn -B -ntp install
 
 # Every benchmark; each appends nothing by itself: copy the printed figures into docs/benchmarks.md with the date.
+BENCH_MVN := $(MVN) -Dtest.timeout='60 m'
 bench: tools build
-	$(MVN) -pl projections test -Dtest=ProjectionBenchmark -Dbench.events=1000000 -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVN) -pl command-side test -Dtest=CommandThroughputBenchmark -Dbench.rates=500,2000,0
-	$(MVN) -pl command-side test -Dtest=RebuildBenchmark
-	$(MVN) -pl query-side test -Dtest='LiveLatencyBenchmark,AnalyticsLatencyBenchmark,LiveFanoutBenchmark' -Dsurefire.failIfNoSpecifiedTests=false
+	$(BENCH_MVN) -pl projections test -Dtest=ProjectionBenchmark -Dbench.events=1000000 -Dsurefire.failIfNoSpecifiedTests=false
+	$(BENCH_MVN) -pl command-side test -Dtest=CommandThroughputBenchmark -Dbench.rates=500,2000,0
+	$(BENCH_MVN) -pl command-side test -Dtest=RebuildBenchmark
+	$(BENCH_MVN) -pl query-side test -Dtest='LiveLatencyBenchmark,AnalyticsLatencyBenchmark,LiveFanoutBenchmark' -Dsurefire.failIfNoSpecifiedTests=false
 	$(MAKE) bench-lake
 
 # Realistic order lifecycles against `make run` (URL, Kafka and secret from .platform/platform.json and

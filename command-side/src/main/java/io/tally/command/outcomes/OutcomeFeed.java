@@ -14,8 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,48 +23,38 @@ import org.slf4j.LoggerFactory;
  * waiting request), hands each to its waiters and remembers it for GET. Values are parsed only when someone
  * waits, so idle outcomes cost a map put.
  */
-public final class OutcomeFeed implements AutoCloseable {
+public final class OutcomeFeed extends OutcomeTopicReader {
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeFeed.class);
-  private final KafkaConsumer<byte[], byte[]> consumer;
   private final PendingOutcomes pending;
   private final RecentOutcomes recent;
   private final Timer lag;
-  private final Thread thread;
-  private volatile boolean running = true;
 
   private OutcomeFeed(KafkaConsumer<byte[], byte[]> consumer, PendingOutcomes pending, RecentOutcomes recent,
                       MeterRegistry registry) {
-    this.consumer = consumer;
+    super(consumer, "outcome-feed", "waiting requests will answer 202");
     this.pending = pending;
     this.recent = recent;
     this.lag = Timer.builder("tally_outcome_feed_lag_seconds")
         .description("from the decider writing an outcome to this instance reading it (commit, markers, fetch)")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
-    this.thread = new Thread(this::loop, "outcome-feed");
   }
 
   /** Blocks until positioned at the end of every partition: outcomes from then on are all seen. */
   public static OutcomeFeed start(String bootstrap, String topic, PendingOutcomes pending, RecentOutcomes recent,
                                   MeterRegistry registry) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "outcome-feed");
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    Properties p = committedOutcomes(bootstrap, "outcome-feed");
     // Under load, wait for a few KiB of outcomes rather than fetching each one alone (the broker's work is per
     // request); when quiet, answer within 5 ms.
     p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(8 * 1024));
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
     List<TopicPartition> all = partitions(consumer, topic);
     consumer.assign(all);
     consumer.seekToEnd(all);
     all.forEach(consumer::position);
     OutcomeFeed feed = new OutcomeFeed(consumer, pending, recent, registry);
-    feed.thread.start();
+    feed.start();
     return feed;
   }
 
@@ -91,19 +79,10 @@ public final class OutcomeFeed implements AutoCloseable {
     }
   }
 
-  private void loop() {
-    try {
-      while (running) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          take(record);
-        }
-      }
-    } catch (WakeupException e) {
-      // stopping
-    } catch (RuntimeException e) {
-      LOG.error("outcome feed stopped; waiting requests will answer 202", e);
-    } finally {
-      consumer.close(Duration.ofSeconds(2));
+  @Override
+  protected void pollOnce() {
+    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+      take(record);
     }
   }
 
@@ -126,21 +105,6 @@ public final class OutcomeFeed implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("unreadable outcome at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
       }
-    }
-  }
-
-  public boolean isRunning() {
-    return thread.isAlive();
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -14,8 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,62 +22,44 @@ import org.slf4j.LoggerFactory;
  * all command-side instances, so each outcome is written once; offsets are committed after the rows, and the
  * insert ignores rows it already has, so a crash between the two only writes a row again, harmlessly.
  */
-public final class OutcomeRecorder implements AutoCloseable {
+public final class OutcomeRecorder extends OutcomeTopicReader {
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
-  private final KafkaConsumer<byte[], byte[]> consumer;
   private final OutcomeStore store;
   private final int retentionDays;
-  private final Thread thread;
-  private volatile boolean running = true;
   private long lastPurge;
 
   private OutcomeRecorder(KafkaConsumer<byte[], byte[]> consumer, OutcomeStore store, int retentionDays) {
-    this.consumer = consumer;
+    // Nothing is lost when it stops: offsets are committed only after the rows, so whoever owns these
+    // partitions next (a restart of this instance, or another one) records them.
+    super(consumer, "outcome-recorder", "GET answers from memory only until restart");
     this.store = store;
     this.retentionDays = retentionDays;
-    this.thread = new Thread(this::loop, "outcome-recorder");
   }
 
   public static OutcomeRecorder start(String bootstrap, String group, String topic, OutcomeStore store,
                                       int retentionDays) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Properties p = committedOutcomes(bootstrap, "outcome-recorder");
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
     // Nobody waits on this copy (GET first looks in memory), so fetch in large, rare chunks: fewer requests for
     // the broker and bigger inserts for Postgres.
     p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(256 * 1024));
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
     consumer.subscribe(List.of(topic));
     OutcomeRecorder recorder = new OutcomeRecorder(consumer, store, retentionDays);
-    recorder.thread.start();
+    recorder.start();
     return recorder;
   }
 
-  private void loop() {
-    try {
-      while (running) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-        if (!records.isEmpty()) {
-          record(records);
-        }
-        purgeHourly();
-      }
-    } catch (WakeupException e) {
-      // stopping
-    } catch (RuntimeException e) {
-      // Nothing is lost: offsets are committed only after the rows, so whoever owns these partitions next (a
-      // restart of this instance, or another one) records them.
-      LOG.error("outcome recorder stopped; GET answers from memory only until restart", e);
-    } finally {
-      consumer.close(Duration.ofSeconds(2));
+  @Override
+  protected void pollOnce() {
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+    if (!records.isEmpty()) {
+      record(records);
     }
+    purgeHourly();
   }
 
   private void record(ConsumerRecords<byte[], byte[]> records) {
@@ -123,28 +103,5 @@ public final class OutcomeRecorder implements AutoCloseable {
     }
     lastPurge = now;
     store.purgeOlderThan(retentionDays).onFailure(e -> LOG.warn("purging old outcomes failed: {}", e.toString()));
-  }
-
-  public boolean isRunning() {
-    return thread.isAlive();
-  }
-
-  @Override
-  public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

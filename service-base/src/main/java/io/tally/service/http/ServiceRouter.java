@@ -17,9 +17,14 @@ public record ServiceRouter(Router router, HealthCheckHandler health) {
     return new ServiceRouter(router, health);
   }
 
-  /** Call after the service's own routes: anything unmatched answers a 404 problem body. */
+  /**
+   * Call after the service's own routes. The router's own verdicts become problem bodies: an unknown path is a
+   * 404, a known path with another method a 405 (a catch-all route would have turned that into a 404 too).
+   */
   public Future<HttpServer> listen(Vertx vertx, int port) {
-    router.route().last().handler(ctx -> Problem.of(404, "not-found", "no route " + ctx.request().path()).send(ctx));
+    router.errorHandler(404, ctx -> Problem.of(404, "not-found", "no route " + ctx.request().path()).send(ctx));
+    router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed",
+        ctx.request().method() + " is not allowed on " + ctx.request().path()).send(ctx));
     return vertx.createHttpServer().requestHandler(router).listen(port, "0.0.0.0");
   }
 }

@@ -72,6 +72,14 @@ class ServiceRouterTest {
   }
 
   @Test
+  void aKnownPathWithAnotherMethodIsA405ProblemBody() throws Exception {
+    HttpResponse<Buffer> r = await(client.delete(port, "127.0.0.1", "/denied").send());
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.getHeader("content-type")).isEqualTo(Problem.MEDIA_TYPE);
+    assertThat(r.bodyAsJsonObject().getString("detail")).contains("DELETE");
+  }
+
+  @Test
   void clientFailuresKeepTheirStatusAndBugsRevealNothing() throws Exception {
     HttpResponse<Buffer> denied = get("/denied");
     assertThat(denied.statusCode()).isEqualTo(403);
