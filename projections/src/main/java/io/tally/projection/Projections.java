@@ -1,6 +1,7 @@
 package io.tally.projection;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tally.lake.LakeSettings;
 import io.tally.projection.audit.AuditedStore;
 import io.tally.projection.audit.Auditor;
 import io.tally.projection.audit.ChAuditedStore;
@@ -8,13 +9,18 @@ import io.tally.projection.audit.PgAuditedStore;
 import io.tally.projection.ch.ChAnalyticsSink;
 import io.tally.projection.dlq.DeadLetterLog;
 import io.tally.projection.dlq.Redrive;
+import io.tally.projection.erasure.ErasureRegister;
+import io.tally.projection.erasure.TenantErasure;
 import io.tally.projection.pg.PgOrdersSink;
 import io.tally.projection.replay.Replays;
+import io.tally.projection.runtime.ErasedTenants;
 import io.tally.projection.runtime.ProjectionRuntime;
 import io.tally.projection.runtime.ProjectionSink;
+import io.tally.projection.runtime.RecordDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,28 +33,38 @@ public final class Projections {
   private final ProjectionSettings settings;
   private final Stores stores;
   private final Replays replays = new Replays();
+  private final ErasedTenants erased;
+  private final TenantErasure erasure;
   private final Vertx vertx;
 
   private Projections(Vertx vertx, Map<String, ProjectionRuntime> runtimes, ProjectionSettings settings,
-                      Stores stores) {
+                      Stores stores, ErasedTenants erased) {
     this.vertx = vertx;
     this.runtimes = runtimes;
     this.settings = settings;
     this.stores = stores;
+    this.erased = erased;
+    this.erasure = new TenantErasure(vertx, stores.postgres(), List.copyOf(runtimes.values()), erased, replays,
+        LakeSettings.from(settings.settings()::find));
   }
 
-  /** Deploys one runtime verticle per enabled projection; each creates its tables as soon as its store answers. */
+  /**
+   * Deploys one runtime verticle per enabled projection; each creates its tables as soon as its store answers,
+   * and writes once the register of erased tenants has been read (it is kept fresh every few seconds).
+   */
   public static Future<Projections> deploy(Vertx vertx, ProjectionSettings settings, Stores stores,
                                            MeterRegistry registry) {
+    ErasedTenants erased = new ErasedTenants();
     Map<String, ProjectionRuntime> runtimes = new LinkedHashMap<>();
     for (String name : settings.enabled()) {
-      runtimes.put(name, new ProjectionRuntime(sink(vertx, name, settings, stores), settings.runtime(name), registry));
+      runtimes.put(name, new ProjectionRuntime(sink(vertx, name, settings, stores), settings.runtime(name), registry,
+          RecordDecoder::decodeAll, erased));
     }
-    Future<Void> all = Future.succeededFuture();
+    Future<Void> all = ErasureRegister.keepLoaded(vertx, stores.postgres(), erased);
     for (ProjectionRuntime runtime : runtimes.values()) {
       all = all.compose(v -> vertx.deployVerticle(runtime).mapEmpty());
     }
-    return all.map(v -> new Projections(vertx, runtimes, settings, stores));
+    return all.map(v -> new Projections(vertx, runtimes, settings, stores, erased));
   }
 
   static ProjectionSink sink(Vertx vertx, String name, ProjectionSettings settings, Stores stores) {
@@ -70,6 +86,14 @@ public final class Projections {
 
   public Replays replays() {
     return replays;
+  }
+
+  public TenantErasure erasure() {
+    return erasure;
+  }
+
+  public Pool postgres() {
+    return stores.postgres();
   }
 
   public ProjectionSettings settings() {
@@ -94,7 +118,7 @@ public final class Projections {
         audited.add(new PgAuditedStore(stores.postgres(), settings.eventsTopic()));
       }
     });
-    return new Auditor(settings.endpoints().kafkaBootstrap(), settings.eventsTopic(), audited);
+    return new Auditor(settings.endpoints().kafkaBootstrap(), settings.eventsTopic(), audited, erased);
   }
 
   public DeadLetterLog deadLetters() {
@@ -102,6 +126,6 @@ public final class Projections {
   }
 
   public Redrive redrive() {
-    return new Redrive(deadLetters(), settings.endpoints().kafkaBootstrap(), settings.dlqTopic());
+    return new Redrive(deadLetters(), settings.endpoints().kafkaBootstrap(), settings.dlqTopic(), erased);
   }
 }

@@ -168,7 +168,11 @@ class CrashRecoveryTest {
     return all.getJsonArray("projections").size() == 2 && all.getJsonArray("projections").stream()
         .map(JsonObject.class::cast)
         .allMatch(p -> p.getString("state").equals("running") && p.getLong("lagEvents") == 0
-            && p.getJsonArray("partitions").size() == 6);
+            && p.getJsonArray("partitions").size() == 6
+            // Lag reads 0 until a restarted process knows both the store's position (its resume point, which
+            // waits out the killed process's inserts) and the log's end: that is not caught up yet.
+            && p.getJsonArray("partitions").stream().map(JsonObject.class::cast)
+                .allMatch(part -> part.getLong("position") >= 0 && part.getLong("endOffset") >= 0));
   }
 
   private int status(int port, String path) {

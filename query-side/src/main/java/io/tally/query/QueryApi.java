@@ -2,6 +2,7 @@ package io.tally.query;
 
 import io.tally.query.admin.AdminProxy;
 import io.tally.query.analytics.AnalyticsRoutes;
+import io.tally.query.history.HistoryRoutes;
 import io.tally.query.http.DevTokensRoute;
 import io.tally.query.http.StaticPages;
 import io.tally.query.http.TenantPath;
@@ -29,7 +30,8 @@ final class QueryApi {
   private QueryApi() {}
 
   static void mount(Vertx vertx, Router router, Tokens tokens, AccessAudit audit, OrderRoutes orders,
-                    AnalyticsRoutes analytics, LiveEndpoint live, AdminProxy admin, Optional<Path> devTokens) {
+                    AnalyticsRoutes analytics, HistoryRoutes history, LiveEndpoint live, AdminProxy admin,
+                    Optional<Path> devTokens) {
     BearerAuth bearer = new BearerAuth(tokens, audit);
     TenantAccess readers = TenantAccess.requiring(audit, READERS);
     TenantPath tenantPath = new TenantPath();
@@ -39,6 +41,7 @@ final class QueryApi {
     router.route("/v1/tenants/:tenant/*").handler(bearer).handler(tenantPath).handler(readers);
     orders.mount(router);
     analytics.mount(router);
+    history.mount(router);
 
     for (String path : new String[] {"/v1/admin/projections", "/v1/admin/projections/*", "/v1/admin/dead-letters",
         "/v1/admin/dead-letters/*", "/v1/admin/audit"}) {

@@ -4,6 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tally.query.admin.AdminProxy;
 import io.tally.query.analytics.Analytics;
 import io.tally.query.analytics.AnalyticsRoutes;
+import io.tally.query.history.HistoryRoutes;
+import io.tally.query.history.LakeHistory;
 import io.tally.query.live.LiveEndpoint;
 import io.tally.query.live.LiveHub;
 import io.tally.query.live.LiveOptions;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The query side's HTTP edge: tenant-scoped REST over Postgres and ClickHouse, the live WebSocket fed by
@@ -47,6 +50,7 @@ public final class QueryHttpVerticle extends VerticleBase {
   private ClickHouseHttp ch;
   private LiveHub hub;
   private OrderChangeListener listener;
+  private Optional<LakeHistory> lake = Optional.empty();
 
   public QueryHttpVerticle(Settings settings, PrometheusMeterRegistry registry) {
     this.raw = settings;
@@ -66,6 +70,7 @@ public final class QueryHttpVerticle extends VerticleBase {
     AccessAudit audit = new AccessAudit(registry);
     hub = new LiveHub(vertx, orders, analytics, Clock.systemUTC(), LiveOptions.from(s), registry);
     listener = new OrderChangeListener(vertx, s.endpoints().postgres(), hub);
+    lake = s.lake().map(settings -> LakeHistory.open(vertx, settings, s.lakeWorkers()));
 
     ServiceRouter http = ServiceRouter.create(vertx, registry);
     http.health().register("postgres", 3000, DependencyChecks.postgres(pg));
@@ -74,7 +79,8 @@ public final class QueryHttpVerticle extends VerticleBase {
     http.health().register("live-listen", 1000, p -> p.complete(listener.listening() ? Status.OK() : Status.KO()));
     return TokenVerification.fromSettings(vertx, raw).compose(tokens -> {
       QueryApi.mount(vertx, http.router(), tokens, audit, new OrderRoutes(orders),
-          new AnalyticsRoutes(analytics, Clock.systemUTC()), new LiveEndpoint(vertx, hub, s.liveQueueBytes()),
+          new AnalyticsRoutes(analytics, Clock.systemUTC()), new HistoryRoutes(lake),
+          new LiveEndpoint(vertx, hub, s.liveQueueBytes()),
           new AdminProxy(WebClient.create(vertx), s.projectionsUrl(), audit), s.devTokensFile().map(Path::of));
       http.router().route().last().handler(ctx ->
           Problem.of(404, "not-found", "no route " + ctx.request().path()).send(ctx));
@@ -99,6 +105,7 @@ public final class QueryHttpVerticle extends VerticleBase {
     }
     return (listener == null ? Future.succeededFuture() : listener.stop())
         .eventually(() -> pg == null ? Future.succeededFuture() : pg.close())
+        .eventually(() -> lake.map(LakeHistory::close).orElse(Future.succeededFuture()))
         .eventually(() -> {
           if (ch != null) {
             ch.close();

@@ -56,7 +56,8 @@ class TenantIsolationMatrixTest {
   static List<String> restRoutes() {
     return List.of("/v1/tenants/globex/orders", "/v1/tenants/globex/orders?status=PLACED",
         "/v1/tenants/globex/orders/g-matrix", "/v1/tenants/globex/stats", "/v1/tenants/globex/revenue",
-        "/v1/tenants/globex/revenue?bucket=day");
+        "/v1/tenants/globex/revenue?bucket=day", "/v1/tenants/globex/history/daily-revenue",
+        "/v1/tenants/globex/history/daily-revenue?asOf=2026-01-01T00:00:00Z");
   }
 
   /** Tenant globex's admin routes, through the query side's proxy: method and path. */

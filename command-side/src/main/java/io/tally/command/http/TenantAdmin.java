@@ -47,7 +47,9 @@ final class TenantAdmin {
       if (done.failed()) {
         RequestGuards.unavailable("the tenant catalog").send(ctx);
       } else if (done.result().isEmpty()) {
-        Rejection.field(409, "id", "tenant " + id + " already exists").send(ctx);
+        catalog.wasDeleted(id).onComplete(deleted -> Rejection.field(409, "id", deleted.succeeded() && deleted.result()
+            ? "tenant " + id + " was deleted; a deleted tenant's id is never used again" : "tenant " + id
+            + " already exists").send(ctx));
       } else {
         Tenant tenant = done.result().get();
         directory.put(tenant);

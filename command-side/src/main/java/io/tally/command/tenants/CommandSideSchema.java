@@ -1,5 +1,6 @@
 package io.tally.command.tenants;
 
+import io.tally.service.tenants.DeletedTenantsTable;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -31,7 +32,9 @@ public final class CommandSideSchema {
         decided_at timestamptz NOT NULL,
         PRIMARY KEY (tenant, command_id)
       )""",
-      "CREATE INDEX IF NOT EXISTS command_outcomes_decided_at ON command_outcomes (decided_at)"
+      "CREATE INDEX IF NOT EXISTS command_outcomes_decided_at ON command_outcomes (decided_at)",
+      // Written by the projections' tenant erasure; read here so a deleted id is never created again.
+      DeletedTenantsTable.CREATE
   };
 
   private CommandSideSchema() {}

@@ -19,12 +19,24 @@ public final class TenantCatalog {
     this.pool = pool;
   }
 
-  /** Empty when a tenant with that id exists already. */
+  /**
+   * Empty when a tenant with that id exists already, or existed and was deleted: ids are never reused, because
+   * the log still holds a deleted tenant's records until its retention and every store drops that id's records
+   * for good (see docs/lake.md, "Deleting a tenant").
+   */
   public Future<Optional<Tenant>> create(String id, String displayName, Tenant.Quota quota, int retentionDays) {
     return pool.preparedQuery("INSERT INTO tenants (id, display_name, commands_per_second, burst, retention_days) "
-            + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING " + COLUMNS)
+            + "SELECT $1::text, $2::text, $3::int, $4::int, $5::int"
+            + " WHERE NOT EXISTS (SELECT 1 FROM deleted_tenants WHERE tenant = $1::text)"
+            + " ON CONFLICT (id) DO NOTHING RETURNING " + COLUMNS)
         .execute(Tuple.of(id, displayName, quota.commandsPerSecond(), quota.burst(), retentionDays))
         .map(TenantCatalog::first);
+  }
+
+  /** True when the id belonged to a tenant that was deleted (and so can never be created again). */
+  public Future<Boolean> wasDeleted(String id) {
+    return pool.preparedQuery("SELECT 1 FROM deleted_tenants WHERE tenant = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() > 0);
   }
 
   public Future<Optional<Tenant>> update(String id, String displayName, Tenant.Quota quota, int retentionDays) {

@@ -67,6 +67,19 @@ class TenantCatalogTest {
   }
 
   @Test
+  void aDeletedTenantsIdIsNeverCreatedAgain() throws Exception {
+    // What the projections' tenant erasure leaves behind (see projections' TenantErasureTest for the erasure).
+    try (Connection c = postgres.connect(side.env.get("TALLY_PG_DATABASE"))) {
+      c.createStatement().execute("INSERT INTO deleted_tenants (tenant) VALUES ('gone-co')");
+    }
+    ApiClient.Answer again = side.api.postJson("/v1/admin/tenants", side.platformAdmin(), "{\"id\":\"gone-co\"}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().getString("field")).isEqualTo("id");
+    assertThat(again.json().getString("detail")).contains("was deleted");
+    assertThat(side.api.get("/v1/admin/tenants/gone-co", side.platformAdmin()).status()).isEqualTo(404);
+  }
+
+  @Test
   void creatingATenantTwiceIs409AndBadFieldsAre422() {
     String admin = side.platformAdmin();
     assertThat(side.api.postJson("/v1/admin/tenants", admin, "{\"id\":\"twice\"}").status()).isEqualTo(201);

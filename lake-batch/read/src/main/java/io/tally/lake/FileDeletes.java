@@ -1,4 +1,4 @@
-package io.tally.lake.job;
+package io.tally.lake;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -6,19 +6,19 @@ import java.util.function.Consumer;
 import org.apache.iceberg.Table;
 
 /**
- * How maintenance and tenant deletion delete files: one DeleteObject per file, a few in parallel. Iceberg's
+ * How maintenance and tenant erasure delete files: one DeleteObject per file, a few in parallel. Iceberg's
  * default is S3's bulk DeleteObjects, which the AWS SDK (2.30+) signs with a CRC32 checksum header that s3proxy
  * does not implement (501) and that Iceberg only logs as a warning: the files would silently stay on S3. Single
  * deletes work on every S3 server, and a failure fails the run instead of leaving a tenant's file behind.
  */
-final class FileDeletes {
+public final class FileDeletes {
   private FileDeletes() {}
 
-  static Consumer<String> oneByOne(Table table) {
+  public static Consumer<String> oneByOne(Table table) {
     return path -> table.io().deleteFile(path);
   }
 
-  static ExecutorService pool() {
+  public static ExecutorService pool() {
     return Executors.newFixedThreadPool(4, r -> {
       Thread t = new Thread(r, "lake-file-delete");
       t.setDaemon(true);

@@ -1,8 +1,12 @@
 package io.tally.lake;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 
 /**
@@ -47,8 +51,20 @@ public final class LakeCatalog {
 
   /** The same under another name: a test JVM keeps several lakes apart by name in one Spark session. */
   public static JdbcCatalog open(LakeSettings s, String name) {
-    JdbcCatalog catalog = new JdbcCatalog();
-    catalog.initialize(name, properties(s));
-    return catalog;
+    // initialize() makes the S3FileIO before it connects to the database, and a catalog whose connection failed
+    // cannot close it: keep hold of it so a failed open (a service retrying while Postgres is down) leaks nothing.
+    List<FileIO> made = new ArrayList<>();
+    JdbcCatalog catalog = new JdbcCatalog(props -> {
+      FileIO io = CatalogUtil.loadFileIO(props.get(CatalogProperties.FILE_IO_IMPL), props, null);
+      made.add(io);
+      return io;
+    }, null, true);
+    try {
+      catalog.initialize(name, properties(s));
+      return catalog;
+    } catch (RuntimeException e) {
+      made.forEach(FileIO::close);
+      throw e;
+    }
   }
 }

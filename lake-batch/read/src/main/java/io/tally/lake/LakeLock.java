@@ -1,6 +1,5 @@
-package io.tally.lake.job;
+package io.tally.lake;
 
-import io.tally.lake.LakeSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,9 +10,10 @@ import java.sql.Statement;
  * One writer at a time: a Postgres advisory lock in the catalog's database, held by an open connection for the
  * whole run. Two overlapping runs would both read from the same committed offsets and an insert-only MERGE does
  * not conflict in Iceberg, so both would append the same events. A killed run's connection drops and Postgres
- * releases the lock with it, so a crash never leaves the lake locked.
+ * releases the lock with it, so a crash never leaves the lake locked. The Spark job's runs and the projections
+ * service's tenant erasure (see {@link LakeTenantErasure}) take the same lock.
  */
-final class LakeLock implements AutoCloseable {
+public final class LakeLock implements AutoCloseable {
   /** Arbitrary, fixed: the lake's key among the platform's advisory locks. */
   static final long KEY = 0x7A11_1A4EL;
 
@@ -24,7 +24,7 @@ final class LakeLock implements AutoCloseable {
   }
 
   /** @throws LakeBusyException when another run holds the lock */
-  static LakeLock acquire(LakeSettings settings) {
+  public static LakeLock acquire(LakeSettings settings) {
     try {
       Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
       try (Statement st = c.createStatement();
@@ -44,7 +44,7 @@ final class LakeLock implements AutoCloseable {
   }
 
   /** The lock's own connection to the catalog database, for bookkeeping done under the lock. */
-  Connection connection() {
+  public Connection connection() {
     return connection;
   }
 
@@ -57,7 +57,7 @@ final class LakeLock implements AutoCloseable {
     }
   }
 
-  static final class LakeBusyException extends RuntimeException {
+  public static final class LakeBusyException extends RuntimeException {
     LakeBusyException(String message) {
       super(message);
     }

@@ -3,6 +3,7 @@ package io.tally.lake;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the lake lives and what it reads, from the platform's {@code tally.*} settings: a system property wins over
@@ -34,7 +35,15 @@ public record LakeSettings(
   }
 
   static LakeSettings from(Map<String, String> env) {
-    Lookup s = new Lookup(env);
+    return from(new Lookup(env)::find);
+  }
+
+  /**
+   * From any lookup of {@code tally.*} keys that follows the same rule, such as service-base's
+   * {@code Settings::find}: a service configured from a map (its tests) reads the lake from that map too.
+   */
+  public static LakeSettings from(Function<String, Optional<String>> find) {
+    Lookup s = new Lookup(find);
     String jdbcUrl = s.find("tally.lake.catalog-url").orElseGet(() -> "jdbc:postgresql://"
         + s.get("tally.pg.host", "127.0.0.1") + ":" + s.get("tally.pg.port", "5432") + "/"
         + s.get("tally.pg.database", "tally"));
@@ -58,8 +67,16 @@ public record LakeSettings(
   }
 
   /** Reading {@code tally.*} keys the way service-base's Settings does, without depending on Vert.x. */
-  record Lookup(Map<String, String> env) {
+  record Lookup(Function<String, Optional<String>> lookup) {
+    Lookup(Map<String, String> env) {
+      this(key -> fromPropertyOrEnv(env, key));
+    }
+
     Optional<String> find(String key) {
+      return lookup.apply(key);
+    }
+
+    private static Optional<String> fromPropertyOrEnv(Map<String, String> env, String key) {
       String fromProperty = System.getProperty(key);
       if (fromProperty != null && !fromProperty.isBlank()) {
         return Optional.of(fromProperty);

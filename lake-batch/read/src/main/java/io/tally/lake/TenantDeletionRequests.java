@@ -24,6 +24,9 @@ public final class TenantDeletionRequests {
   public static final String REQUEST = "INSERT INTO lake_tenant_deletions (tenant) VALUES ($1)"
       + " ON CONFLICT (tenant) DO UPDATE SET requested_at = now(), done_at = NULL";
 
+  /** One parameter, the tenant: when its deletion was asked for and when the lake did it (null: not yet). */
+  public static final String STATUS = "SELECT requested_at, done_at FROM lake_tenant_deletions WHERE tenant = $1";
+
   private TenantDeletionRequests() {}
 
   public static void request(Connection c, String tenant) throws SQLException {

@@ -17,5 +17,6 @@ public final class AdminApi {
     new ProjectionRoutes(projections, access).mount(router);
     new DeadLetterRoutes(vertx, projections, access).mount(router);
     new AuditRoutes(vertx, projections, access).mount(router);
+    new ErasureRoutes(projections, access).mount(router);
   }
 }

@@ -66,8 +66,8 @@ final class ProjectionRoutes {
     Optional<ReplayProgress> started = projections.replays().start(runtime.get(), scope,
         projections.settings().runtime(name), projections.settings().replayMaxRate(name));
     if (started.isEmpty()) {
-      Problem.of(409, "replay-running", "a replay of " + name + " is already running; see GET /v1/admin/projections/"
-          + name).send(ctx);
+      Problem.of(409, "replay-running", "a replay of " + name + " or a tenant erasure is running; see GET "
+          + "/v1/admin/projections/" + name).send(ctx);
       return;
     }
     access.audit().adminAction(ctx, BearerAuth.caller(ctx), "projection.replay",

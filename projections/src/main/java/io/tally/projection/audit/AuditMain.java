@@ -3,12 +3,15 @@ package io.tally.projection.audit;
 import io.tally.projection.ProjectionSettings;
 import io.tally.projection.Stores;
 import io.tally.projection.ch.ChAnalyticsSink;
+import io.tally.projection.erasure.ErasureRegister;
 import io.tally.projection.pg.PgOrdersSink;
+import io.tally.projection.runtime.ErasedTenants;
 import io.tally.service.Settings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The auditor as a command, configured like the service (TALLY_* environment or -Dtally.* properties):
@@ -50,7 +53,11 @@ public final class AuditMain {
               stores.clickHouse()));
         }
       }
-      return new Auditor(settings.endpoints().kafkaBootstrap(), settings.eventsTopic(), audited).run(tenant);
+      // Erased tenants are gone from the stores on purpose while their records are still in the log.
+      ErasedTenants erased = new ErasedTenants();
+      ErasureRegister.load(stores.postgres(), erased).toCompletionStage().toCompletableFuture()
+          .get(1, TimeUnit.MINUTES);
+      return new Auditor(settings.endpoints().kafkaBootstrap(), settings.eventsTopic(), audited, erased).run(tenant);
     }
   }
 }

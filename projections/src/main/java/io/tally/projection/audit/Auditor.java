@@ -1,6 +1,7 @@
 package io.tally.projection.audit;
 
 import io.tally.projection.runtime.DecodedRecord;
+import io.tally.projection.runtime.ErasedTenants;
 import io.tally.projection.runtime.ProjectedEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,11 +24,18 @@ public final class Auditor {
   private final String bootstrap;
   private final String topic;
   private final List<AuditedStore> stores;
+  private final ErasedTenants erased;
 
   public Auditor(String bootstrap, String topic, List<AuditedStore> stores) {
+    this(bootstrap, topic, stores, ErasedTenants.none());
+  }
+
+  /** erased: tenants the stores no longer hold on purpose; their records in the log are not compared. */
+  public Auditor(String bootstrap, String topic, List<AuditedStore> stores, ErasedTenants erased) {
     this.bootstrap = bootstrap;
     this.topic = topic;
     this.stores = List.copyOf(stores);
+    this.erased = erased;
   }
 
   /** @param onlyTenant audit one tenant, or all when null */
@@ -44,7 +52,7 @@ public final class Auditor {
     scan.forEach(record -> {
       if (record instanceof DecodedRecord.Valid valid) {
         ProjectedEvent e = valid.event();
-        if (onlyTenant == null || onlyTenant.equals(e.tenant())) {
+        if ((onlyTenant == null || onlyTenant.equals(e.tenant())) && !erased.contains(e.tenant())) {
           sides.forEach(side -> side.logEvent(e));
         }
       } else {

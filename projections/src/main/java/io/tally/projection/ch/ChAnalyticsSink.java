@@ -5,12 +5,14 @@ import io.tally.projection.runtime.ProjectionSink;
 import io.tally.projection.runtime.ReplayScope;
 import io.tally.projection.runtime.ShadowSink;
 import io.tally.projection.runtime.SinkBatch;
+import io.tally.projection.runtime.SinkErasure;
 import io.tally.service.clickhouse.ClickHouseHttp;
 import io.tally.service.clickhouse.ClickHouseSql;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -147,6 +149,12 @@ public class ChAnalyticsSink implements ProjectionSink {
               .map(e -> ChRows.row(e, now)).toList();
           return ch.insertJsonEachRow(qualified(tables.events()), missing);
         });
+  }
+
+  /** ClickHouse mutations, waited for (see {@link ChTenantErasure}); this store has nothing in Postgres. */
+  @Override
+  public Future<SinkErasure> eraseTenant(String tenant, SqlConnection postgres) {
+    return new ChTenantErasure(vertx, ch, tables).erase(NAME, tenant);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.tally.projection.dlq;
 
 import io.tally.projection.runtime.DecodedRecord;
+import io.tally.projection.runtime.ErasedTenants;
 import io.tally.projection.runtime.ProjectedEvent;
 import io.tally.projection.runtime.ProjectionSink;
 import io.tally.projection.runtime.RecordDecoder;
@@ -22,17 +23,25 @@ public final class Redrive {
   private final DeadLetterLog log;
   private final String bootstrap;
   private final String dlqTopic;
+  private final ErasedTenants erased;
 
   public Redrive(DeadLetterLog log, String bootstrap, String dlqTopic) {
+    this(log, bootstrap, dlqTopic, ErasedTenants.none());
+  }
+
+  /** erased: tenants whose dead letters are never applied again (they stay until the DLQ's retention). */
+  public Redrive(DeadLetterLog log, String bootstrap, String dlqTopic, ErasedTenants erased) {
     this.log = log;
     this.bootstrap = bootstrap;
     this.dlqTopic = dlqTopic;
+    this.erased = erased;
   }
 
   /** @param tenant only this tenant's dead letters, or every tenant's when null */
   public JsonObject run(ProjectionSink sink, String tenant) throws Exception {
     List<DeadLetterEntry> candidates = log.pending(sink.name()).stream()
-        .filter(e -> tenant == null || tenant.equals(e.tenant())).toList();
+        .filter(e -> tenant == null || tenant.equals(e.tenant()))
+        .filter(e -> e.tenant() == null || !erased.contains(e.tenant())).toList();
     List<ProjectedEvent> readable = new ArrayList<>();
     List<DeadLetterEntry> passing = new ArrayList<>();
     JsonArray stillPoison = new JsonArray();
@@ -46,7 +55,7 @@ public final class Redrive {
         stillPoison.add(entry.toJson().put("reasonNow", poison.reason().code()).put("detailNow", poison.detail()));
       }
     }
-    sink.applyRedriven(readable).toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
+    sink.applyRedriven(erased.without(readable)).toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
     JsonArray redriven = new JsonArray();
     try (DeadLetterWriter writer = new DeadLetterWriter(bootstrap, dlqTopic, sink.name(), Clock.systemUTC())) {
       List<CompletableFuture<Void>> marks = new ArrayList<>();

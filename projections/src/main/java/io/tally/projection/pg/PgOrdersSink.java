@@ -5,6 +5,7 @@ import io.tally.projection.runtime.ProjectionSink;
 import io.tally.projection.runtime.ReplayScope;
 import io.tally.projection.runtime.ShadowSink;
 import io.tally.projection.runtime.SinkBatch;
+import io.tally.projection.runtime.SinkErasure;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -97,6 +98,12 @@ public class PgOrdersSink implements ProjectionSink {
       return Future.succeededFuture();
     }
     return write(events, Map.of());
+  }
+
+  /** Deletes in the erasure's transaction (see {@link PgTenantErasure}). */
+  @Override
+  public Future<SinkErasure> eraseTenant(String tenant, SqlConnection postgres) {
+    return PgTenantErasure.erase(postgres, tables, tenant);
   }
 
   @Override

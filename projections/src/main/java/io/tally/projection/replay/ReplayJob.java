@@ -63,7 +63,7 @@ final class ReplayJob implements Runnable {
     this.scope = scope;
     this.config = config;
     this.maxRatePerSecond = maxRatePerSecond;
-    this.writer = new ShadowWriter(shadow, scope, new Backoff(config.retryInitial().toMillis(),
+    this.writer = new ShadowWriter(shadow, scope, live.erasedTenants(), new Backoff(config.retryInitial().toMillis(),
         config.retryMax().toMillis()), () -> cancelled);
     this.consumer = new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.progress = snapshot(ReplayPhase.PREPARING, null);

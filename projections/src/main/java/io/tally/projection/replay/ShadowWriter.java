@@ -2,6 +2,7 @@ package io.tally.projection.replay;
 
 import io.tally.projection.runtime.Backoff;
 import io.tally.projection.runtime.DecodedRecord;
+import io.tally.projection.runtime.ErasedTenants;
 import io.tally.projection.runtime.ProjectedEvent;
 import io.tally.projection.runtime.ReplayScope;
 import io.tally.projection.runtime.ShadowSink;
@@ -17,22 +18,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes what a replay read into the shadow: the scope's events (a tenant replay skips the others, but its
- * offsets still move past them), retried with backoff while the store is down; after a failure only what the
- * shadow lacks. Poison is counted, not dead-lettered again. Blocking: runs on the replay's thread.
+ * Writes what a replay read into the shadow: the scope's events (a tenant replay skips the others, and every
+ * replay skips erased tenants, whose records stay in the log until its retention; offsets still move past
+ * them), retried with backoff while the store is down; after a failure only what the shadow lacks. Poison is
+ * counted, not dead-lettered again. Blocking: runs on the replay's thread.
  */
 final class ShadowWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ShadowWriter.class);
   private final ShadowSink shadow;
   private final ReplayScope scope;
+  private final ErasedTenants erased;
   private final Backoff backoff;
   private final Supplier<Boolean> cancelled;
   long applied;
   long poisonSkipped;
 
-  ShadowWriter(ShadowSink shadow, ReplayScope scope, Backoff backoff, Supplier<Boolean> cancelled) {
+  ShadowWriter(ShadowSink shadow, ReplayScope scope, ErasedTenants erased, Backoff backoff,
+               Supplier<Boolean> cancelled) {
     this.shadow = shadow;
     this.scope = scope;
+    this.erased = erased;
     this.backoff = backoff;
     this.cancelled = cancelled;
   }
@@ -42,7 +47,8 @@ final class ShadowWriter {
     List<ProjectedEvent> events = new ArrayList<>();
     Map<Integer, Long> next = new HashMap<>();
     for (DecodedRecord r : records) {
-      if (r instanceof DecodedRecord.Valid v && scope.includes(v.event().tenant())) {
+      if (r instanceof DecodedRecord.Valid v && scope.includes(v.event().tenant())
+          && !erased.contains(v.event().tenant())) {
         events.add(v.event());
       } else if (r instanceof DecodedRecord.Poison) {
         poisonSkipped++;

@@ -7,16 +7,19 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Hands one batch to the store: its poison to the dead-letter topic first (acknowledged before the store records
- * the offsets past it, so poison is never lost), then its events to the sink. A retry after a failure first asks
- * the store what it already has and writes only the rest, so an ambiguous failure is never written twice.
+ * the offsets past it, so poison is never lost), then its events to the sink, less those of erased tenants. A
+ * retry after a failure first asks the store what it already has and writes only the rest, so an ambiguous
+ * failure is never written twice.
  */
 final class BatchWriter {
   private final ProjectionSink sink;
   private final DeadLetterWriter deadLetters;
+  private final ErasedTenants erased;
 
-  BatchWriter(ProjectionSink sink, DeadLetterWriter deadLetters) {
+  BatchWriter(ProjectionSink sink, DeadLetterWriter deadLetters, ErasedTenants erased) {
     this.sink = sink;
     this.deadLetters = deadLetters;
+    this.erased = erased;
   }
 
   /** A batch handed to the store, and its outcome. */
@@ -32,9 +35,20 @@ final class BatchWriter {
       CompletableFuture<Void> dlq = batch.poisonSent ? CompletableFuture.completedFuture(null)
           : deadLetters.send(rest.poison).thenRun(() -> batch.poisonSent = true);
       return dlq.thenCompose(v -> rest.batch.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
-          : completable(sink.apply(rest.batch)));
+          : apply(rest.batch));
     });
     return new Attempt(batch, result);
+  }
+
+  /**
+   * Erased tenants are filtered at the moment of writing, not when the batch was taken: a batch taken (or failed)
+   * before an erasure and written after it must not bring the tenant back.
+   */
+  private CompletableFuture<Void> apply(SinkBatch batch) {
+    if (!erased.loaded()) {
+      return CompletableFuture.failedFuture(new ErasedTenants.NotLoadedException());
+    }
+    return completable(sink.apply(erased.without(batch)));
   }
 
   void close() {

@@ -144,6 +144,7 @@ final class ProjectionLoop implements Runnable {
     now = System.nanoTime();
     loadResumePoints(now);
     collectInFlight(now);
+    controls.settled(inFlight);
     if (inFlight == null && controls.takeReload()) {
       reloadAll();
     }

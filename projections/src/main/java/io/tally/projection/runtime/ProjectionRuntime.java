@@ -25,6 +25,7 @@ public final class ProjectionRuntime extends VerticleBase {
   private final MeterRegistry registry;
   private final LoopStatus status;
   private final Function<List<ConsumerRecord<byte[], byte[]>>, List<DecodedRecord>> decoder;
+  private final ErasedTenants erased;
   private ProjectionLoop loop;
   private Thread thread;
 
@@ -35,7 +36,15 @@ public final class ProjectionRuntime extends VerticleBase {
   /** With another decoder: how tests play an older build that dead-letters what this one can read. */
   public ProjectionRuntime(ProjectionSink sink, RuntimeConfig config, MeterRegistry registry,
                            Function<List<ConsumerRecord<byte[], byte[]>>, List<DecodedRecord>> decoder) {
+    this(sink, config, registry, decoder, ErasedTenants.none());
+  }
+
+  /** As the service runs it: erased tenants' records are dropped (the register is shared by every projection). */
+  public ProjectionRuntime(ProjectionSink sink, RuntimeConfig config, MeterRegistry registry,
+                           Function<List<ConsumerRecord<byte[], byte[]>>, List<DecodedRecord>> decoder,
+                           ErasedTenants erased) {
     this.decoder = decoder;
+    this.erased = erased;
     this.sink = sink;
     this.config = config;
     this.registry = registry;
@@ -49,8 +58,9 @@ public final class ProjectionRuntime extends VerticleBase {
     DeadLetterWriter deadLetters = new DeadLetterWriter(config.bootstrap(), config.dlqTopic(), sink.name(),
         Clock.systemUTC());
     ProjectionMetrics metrics = new ProjectionMetrics(registry, sink.name(), status::current);
-    loop = new ProjectionLoop(sink, consumer, new BatchWriter(sink, deadLetters), config.topic(), config.policy(),
-        new Backoff(config.retryInitial().toMillis(), config.retryMax().toMillis()), metrics, status, decoder);
+    loop = new ProjectionLoop(sink, consumer, new BatchWriter(sink, deadLetters, erased), config.topic(),
+        config.policy(), new Backoff(config.retryInitial().toMillis(), config.retryMax().toMillis()), metrics,
+        status, decoder);
     thread = new Thread(loop, "projection-" + sink.name());
     thread.start();
     return Future.succeededFuture();
@@ -71,6 +81,24 @@ public final class ProjectionRuntime extends VerticleBase {
 
   public ProjectionSink sink() {
     return sink;
+  }
+
+  /** Tenants whose records this projection drops; replays of it drop them too. */
+  public ErasedTenants erasedTenants() {
+    return erased;
+  }
+
+  /**
+   * Completes once the batch in flight now (if any) has been written or has failed. Every write after that
+   * filters with the register as it is now: what a tenant erasure waits for before it deletes.
+   */
+  public Future<Void> settle() {
+    if (thread == null || !thread.isAlive()) {
+      return Future.succeededFuture(); // nothing is or will be written by a loop that is not running
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.submit(() -> loop.controls().settle(loop.inFlight, done));
+    return Future.fromCompletionStage(done);
   }
 
   public ProjectionStatus status() {

@@ -2,6 +2,7 @@ package io.tally.projection.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,15 @@ public interface ProjectionSink {
    * untouched. Must be idempotent: a redrive interrupted half-way is simply run again.
    */
   Future<Void> applyRedriven(List<ProjectedEvent> events);
+
+  /**
+   * Deletes every row of one tenant from the sink's tables (every table of the view that carries a tenant) and
+   * says what it deleted; a second call finds nothing. The tenant erasure calls it once the runtime no longer
+   * writes the tenant ({@link ErasedTenants}). A sink in Postgres deletes through {@code postgres}, the erasure's
+   * one open transaction, so its deletes commit together with the register entry and the catalog removal; a sink
+   * in another store leaves that connection alone and finishes its own deletes before it answers.
+   */
+  Future<SinkErasure> eraseTenant(String tenant, SqlConnection postgres);
 
   /** Tables and guarantees, for the admin API. */
   JsonObject describe();

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tally.platform.FreePorts;
 import io.tally.projection.ProjectionsAdminVerticle;
+import io.tally.projection.testkit.AdminHttp;
 import io.tally.projection.testkit.Await;
 import io.tally.projection.testkit.EventLog;
 import io.tally.projection.testkit.OrderFlows;
@@ -20,10 +21,6 @@ import io.tally.testsupport.TestKafka;
 import io.tally.testsupport.TestPostgres;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,10 +40,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminApiTest {
   private static final String SECRET = "admin-api-test-secret-admin-api-test-0123";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Vertx vertx;
   private static EventLog log;
   private static int port;
+  private static AdminHttp http;
   private static String platform;
   private static String acmeAdmin;
   private static String acmeViewer;
@@ -57,6 +54,7 @@ class AdminApiTest {
     log = new EventLog(kafka, 3);
     log.append(new OrderFlows(51).mixed(List.of("acme", "globex"), 300, "o-", Instant.now()));
     port = FreePorts.next();
+    http = new AdminHttp(port);
     Map<String, String> env = new HashMap<>();
     env.put("TALLY_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
     env.put("TALLY_PG_HOST", postgres.host());
@@ -93,11 +91,11 @@ class AdminApiTest {
   @Test
   @Order(1)
   void everyAdminRouteNeedsAValidTokenAndStatusNeedsAnAdminRole() {
-    assertThat(call("GET", "/v1/admin/projections", null).status).isEqualTo(401);
-    assertThat(call("GET", "/v1/admin/projections", "forged.token.value").status).isEqualTo(401);
-    assertThat(call("GET", "/health", null).status).isEqualTo(200);
-    Reply viewer = call("GET", "/v1/admin/projections", acmeViewer);
-    assertThat(viewer.status).isEqualTo(403);
+    assertThat(call("GET", "/v1/admin/projections", null).status()).isEqualTo(401);
+    assertThat(call("GET", "/v1/admin/projections", "forged.token.value").status()).isEqualTo(401);
+    assertThat(call("GET", "/health", null).status()).isEqualTo(200);
+    AdminHttp.Reply viewer = call("GET", "/v1/admin/projections", acmeViewer);
+    assertThat(viewer.status()).isEqualTo(403);
     assertThat(viewer.json().getString("type")).endsWith("/forbidden");
     JsonObject all = call("GET", "/v1/admin/projections", acmeAdmin).json();
     assertThat(all.getJsonArray("projections")).hasSize(2);
@@ -107,17 +105,17 @@ class AdminApiTest {
     assertThat(pg.getJsonObject("sink").getString("store")).isEqualTo("postgres");
     assertThat(pg.getJsonArray("partitions").getJsonObject(0).fieldNames())
         .contains("position", "endOffset", "lagEvents", "lagSeconds", "paused");
-    assertThat(call("GET", "/v1/admin/projections/nope", platform).status).isEqualTo(404);
+    assertThat(call("GET", "/v1/admin/projections/nope", platform).status()).isEqualTo(404);
   }
 
   @Test
   @Order(2)
   void oneReplayPerProjectionAtATimeWithProgressVisible() {
-    Reply started = call("POST", "/v1/admin/projections/pg-orders/replay", platform);
-    assertThat(started.status).as(started.body).isEqualTo(202);
+    AdminHttp.Reply started = call("POST", "/v1/admin/projections/pg-orders/replay", platform);
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
     assertThat(started.json().getString("scope")).isEqualTo("all tenants");
-    Reply second = call("POST", "/v1/admin/projections/pg-orders/replay", platform);
-    assertThat(second.status).isEqualTo(409);
+    AdminHttp.Reply second = call("POST", "/v1/admin/projections/pg-orders/replay", platform);
+    assertThat(second.status()).isEqualTo(409);
     assertThat(second.json().getString("type")).endsWith("/replay-running");
     Await.until(Duration.ofSeconds(30), () -> call("GET", "/v1/admin/projections/pg-orders", platform).json()
         .getJsonObject("replay").getLong("done") > 0, () -> "no progress");
@@ -127,23 +125,24 @@ class AdminApiTest {
     assertThat(call("GET", "/v1/admin/projections/pg-orders", platform).json().getString("state")).isEqualTo("replaying");
     Await.until(Duration.ofMinutes(2), () -> call("GET", "/v1/admin/projections/pg-orders", platform).json()
         .getJsonObject("replay").getString("phase").equals("done"), () -> "replay did not finish");
-    assertThat(call("POST", "/v1/admin/projections/pg-orders/replay?tenant=acme", platform).status)
+    assertThat(call("POST", "/v1/admin/projections/pg-orders/replay?tenant=acme", platform).status())
         .as("a new replay may start once the last one is done").isEqualTo(202);
   }
 
   @Test
   @Order(3)
   void tenantAdminsReplayAndAuditOnlyTheirOwnTenant() {
-    assertThat(call("POST", "/v1/admin/projections/ch-analytics/replay?tenant=globex", acmeAdmin).status).isEqualTo(403);
-    assertThat(call("POST", "/v1/admin/projections/ch-analytics/replay", acmeViewer).status).isEqualTo(403);
-    Reply own = call("POST", "/v1/admin/projections/ch-analytics/replay?tenant=acme", acmeAdmin);
-    assertThat(own.status).isEqualTo(202);
+    assertThat(call("POST", "/v1/admin/projections/ch-analytics/replay?tenant=globex", acmeAdmin).status())
+        .isEqualTo(403);
+    assertThat(call("POST", "/v1/admin/projections/ch-analytics/replay", acmeViewer).status()).isEqualTo(403);
+    AdminHttp.Reply own = call("POST", "/v1/admin/projections/ch-analytics/replay?tenant=acme", acmeAdmin);
+    assertThat(own.status()).isEqualTo(202);
     assertThat(own.json().getString("scope")).isEqualTo("tenant acme");
     for (String name : List.of("pg-orders", "ch-analytics")) {
       Await.until(Duration.ofMinutes(2), () -> !List.of("preparing", "rebuilding", "swapping").contains(call("GET",
           "/v1/admin/projections/" + name, platform).json().getJsonObject("replay").getString("phase")), () -> name);
     }
-    assertThat(call("GET", "/v1/admin/audit?tenant=globex", acmeAdmin).status).isEqualTo(403);
+    assertThat(call("GET", "/v1/admin/audit?tenant=globex", acmeAdmin).status()).isEqualTo(403);
     JsonObject acme = call("GET", "/v1/admin/audit", acmeAdmin).json();
     assertThat(acme.getString("tenant")).isEqualTo("acme");
     assertThat(acme.getJsonArray("stores").getJsonObject(0).getJsonArray("tenants").stream()
@@ -158,7 +157,7 @@ class AdminApiTest {
     log.appendRaw(0, "acme/bad-1", "nope".getBytes(StandardCharsets.UTF_8), Map.of());
     log.appendRaw(1, "globex/bad-2", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
     Await.until(Duration.ofSeconds(30), () -> call("GET", "/v1/admin/dead-letters", platform).json()
-        .getInteger("pending") == 4, () -> call("GET", "/v1/admin/dead-letters", platform).body);
+        .getInteger("pending") == 4, () -> call("GET", "/v1/admin/dead-letters", platform).body());
     JsonObject acme = call("GET", "/v1/admin/dead-letters", acmeAdmin).json();
     assertThat(acme.getInteger("pending")).isEqualTo(2);
     assertThat(acme.getJsonArray("entries").stream().map(e -> ((JsonObject) e).getString("tenant")))
@@ -169,8 +168,8 @@ class AdminApiTest {
     JsonObject entry = pg.getJsonArray("entries").getJsonObject(0);
     assertThat(entry.getString("reason")).isEqualTo("unparseable");
     assertThat(entry.getJsonObject("source").getString("topic")).isEqualTo(log.events());
-    assertThat(call("POST", "/v1/admin/dead-letters/redrive", platform).status).isEqualTo(400);
-    assertThat(call("POST", "/v1/admin/dead-letters/redrive?projection=pg-orders", acmeViewer).status).isEqualTo(403);
+    assertThat(call("POST", "/v1/admin/dead-letters/redrive", platform).status()).isEqualTo(400);
+    assertThat(call("POST", "/v1/admin/dead-letters/redrive?projection=pg-orders", acmeViewer).status()).isEqualTo(403);
     JsonObject redrive = call("POST", "/v1/admin/dead-letters/redrive?projection=pg-orders", platform).json();
     assertThat(redrive.getInteger("redrivenCount")).isZero();
     assertThat(redrive.getInteger("stillPoisonCount")).isEqualTo(2);
@@ -180,7 +179,7 @@ class AdminApiTest {
   @Test
   @Order(5)
   void metricsCarryTheSuccessRatioLagBatchesAndLatency() {
-    String metrics = call("GET", "/metrics", null).body;
+    String metrics = call("GET", "/metrics", null).body();
     assertThat(metrics).contains("tally_projection_events_total{outcome=\"applied\",projection=\"pg-orders\"",
         "tally_projection_events_total{outcome=\"dead_lettered\",projection=\"ch-analytics\"",
         "tally_projection_lag_events{partition=\"0\",projection=\"pg-orders\"",
@@ -192,8 +191,8 @@ class AdminApiTest {
   @Test
   @Order(6)
   void anOperatorPauseHoldsTheProjectionUntilResumed() {
-    assertThat(call("POST", "/v1/admin/projections/pg-orders/pause", acmeAdmin).status).isEqualTo(403);
-    assertThat(call("POST", "/v1/admin/projections/pg-orders/pause", platform).status).isEqualTo(202);
+    assertThat(call("POST", "/v1/admin/projections/pg-orders/pause", acmeAdmin).status()).isEqualTo(403);
+    assertThat(call("POST", "/v1/admin/projections/pg-orders/pause", platform).status()).isEqualTo(202);
     Await.until(Duration.ofSeconds(30), () -> state("pg-orders").equals("paused"), () -> state("pg-orders"));
     long before = call("GET", "/v1/admin/projections/pg-orders", platform).json().getLong("processed");
     log.append(new OrderFlows(52).order("acme", "while-paused", Instant.now()));
@@ -202,7 +201,7 @@ class AdminApiTest {
     Await.sleep(1000);
     assertThat(call("GET", "/v1/admin/projections/pg-orders", platform).json().getLong("processed"))
         .as("nothing applied while paused").isEqualTo(before);
-    assertThat(call("POST", "/v1/admin/projections/pg-orders/resume", platform).status).isEqualTo(202);
+    assertThat(call("POST", "/v1/admin/projections/pg-orders/resume", platform).status()).isEqualTo(202);
     Await.until(Duration.ofSeconds(30), () -> state("pg-orders").equals("running") && call("GET",
         "/v1/admin/projections/pg-orders", platform).json().getLong("lagEvents") == 0, () -> state("pg-orders"));
   }
@@ -211,23 +210,7 @@ class AdminApiTest {
     return call("GET", "/v1/admin/projections/" + projection, platform).json().getString("state");
   }
 
-  private record Reply(int status, String body) {
-    JsonObject json() {
-      return new JsonObject(body);
-    }
-  }
-
-  private static Reply call(String method, String path, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofMinutes(2)).method(method, HttpRequest.BodyPublishers.noBody());
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body());
-    } catch (Exception e) {
-      throw new IllegalStateException(method + " " + path + ": " + e, e);
-    }
+  private static AdminHttp.Reply call(String method, String path, String token) {
+    return http.call(method, path, token);
   }
 }

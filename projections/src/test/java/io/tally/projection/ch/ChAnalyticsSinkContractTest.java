@@ -3,11 +3,13 @@ package io.tally.projection.ch;
 import static io.tally.projection.testkit.Await.await;
 
 import io.tally.projection.runtime.ProjectionSink;
+import io.tally.projection.runtime.SinkErasure;
 import io.tally.projection.testkit.SinkContractTest;
 import io.tally.service.clickhouse.ClickHouseHttp;
 import io.tally.service.clickhouse.ClickHouseSql;
 import io.tally.testsupport.ClickHouseExtension;
 import io.tally.testsupport.TestClickHouse;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,11 @@ class ChAnalyticsSinkContractTest extends SinkContractTest {
   @Override
   protected long duplicates() {
     return await(ch.query("SELECT count() - uniqExact(event_id) AS d FROM order_events")).get(0).getLong("d");
+  }
+
+  @Override
+  protected Future<SinkErasure> erase(ProjectionSink sink, String tenant) {
+    return sink.eraseTenant(tenant, null); // ch-analytics keeps nothing in Postgres
   }
 
   @Override

@@ -3,9 +3,11 @@ package io.tally.projection.pg;
 import static io.tally.projection.testkit.Await.await;
 
 import io.tally.projection.runtime.ProjectionSink;
+import io.tally.projection.runtime.SinkErasure;
 import io.tally.projection.testkit.SinkContractTest;
 import io.tally.testsupport.PostgresExtension;
 import io.tally.testsupport.TestPostgres;
+import io.vertx.core.Future;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -57,6 +59,11 @@ class PgOrdersSinkContractTest extends SinkContractTest {
   protected long duplicates() {
     return await(pool.query("SELECT count(*) - count(DISTINCT event_id) FROM order_events").execute())
         .iterator().next().getLong(0);
+  }
+
+  @Override
+  protected Future<SinkErasure> erase(ProjectionSink sink, String tenant) {
+    return pool.withTransaction(tx -> sink.eraseTenant(tenant, tx));
   }
 
   @Override

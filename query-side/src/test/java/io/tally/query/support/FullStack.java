@@ -87,7 +87,13 @@ public final class FullStack implements AutoCloseable {
     Settings settings = new Settings(env);
     Vertx commandSide = service(registry -> new CommandSideVerticle(settings, registry));
     Vertx projections = service(registry -> new ProjectionsAdminVerticle(settings, registry));
-    QuerySide query = QuerySide.start(env);
+    // The query side reads a lake the job has not run on yet: its catalog in this database, no table, so S3 (a
+    // port nothing listens on) is never asked and history reads answer an empty 200, the isolation matrix's
+    // control. Only the query side: the other services keep the settings they were tested with.
+    Map<String, String> queryEnv = new HashMap<>(env);
+    queryEnv.put("TALLY_LAKE_BUCKET", "tally-lake");
+    queryEnv.put("TALLY_S3_ENDPOINT", "http://127.0.0.1:" + FreePorts.next());
+    QuerySide query = QuerySide.start(queryEnv);
     FullStack stack = new FullStack(query, commandPort, projectionsPort, devTokens, List.of(commandSide, projections));
     stack.awaitDecider();
     return stack;

@@ -31,7 +31,12 @@ public final class QuerySide implements AutoCloseable {
   }
 
   public static QuerySide start(Stores stores, Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(stores.settings());
+    return startWith(stores.settings(), extra);
+  }
+
+  /** On stores given as their settings (TALLY_PG_*, …), with this class's token secret and a free port. */
+  public static QuerySide startWith(Map<String, String> storeSettings, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(storeSettings);
     env.put("TALLY_JWT_SECRET", SECRET);
     env.put("TALLY_QUERY_PORT", Integer.toString(FreePorts.next()));
     env.putAll(extra);

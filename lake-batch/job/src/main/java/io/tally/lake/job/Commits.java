@@ -1,5 +1,6 @@
 package io.tally.lake.job;
 
+import io.tally.lake.LakePosition;
 import io.tally.lake.LakeTables;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +42,8 @@ final class Commits {
     }
   }
 
-  /** The position the table has now, for commits that change data without reading the log (deletes, rewrites). */
+  /** The position the table has now, for commits that change data without reading the log (rewrites). */
   static Map<String, String> carryForward(Table table) {
-    return CommittedOffsets.of(table)
-        .map(o -> Map.of(LakeTables.OFFSETS_PROPERTY, o.toJson()))
-        .orElse(Map.of());
+    return LakePosition.carryForward(table);
   }
 }

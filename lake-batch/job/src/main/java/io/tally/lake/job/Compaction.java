@@ -7,11 +7,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
+import io.tally.lake.DeletedTenants;
 import io.tally.lake.LakeTables;
 import io.tally.lake.PayloadField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.spark.sql.Dataset;
@@ -47,8 +49,9 @@ final class Compaction {
       return new Result(0, 0, 0, 0, 0, lost, end);
     }
     RunLog.say("reading " + topic + " from " + start.toJson() + " to " + end.toJson());
+    Set<String> deleted = DeletedTenants.read(lake.load(LakeTables.DELETED_TENANTS));
     Dataset<Row> decoded = read(lake, start, end)
-        .mapPartitions(new EventDecoder(payloadFields, DeletedTenants.read(lake), runAt),
+        .mapPartitions(new EventDecoder(payloadFields, deleted, runAt),
             Encoders.row(DecodedRecord.schema(payloadFields)))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -1,6 +1,7 @@
 package io.tally.lake.job;
 
 import io.tally.lake.LakeCatalog;
+import io.tally.lake.LakeLock;
 import io.tally.lake.LakeSettings;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.spark.sql.SparkSession;

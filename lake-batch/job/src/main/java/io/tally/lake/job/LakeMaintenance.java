@@ -1,5 +1,7 @@
 package io.tally.lake.job;
 
+import io.tally.lake.FileDeletes;
+import io.tally.lake.LakeLock;
 import io.tally.lake.TableDefinition;
 import java.time.Duration;
 import java.util.ArrayList;

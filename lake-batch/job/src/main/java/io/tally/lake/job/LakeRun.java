@@ -1,6 +1,8 @@
 package io.tally.lake.job;
 
+import io.tally.lake.LakeLock;
 import io.tally.lake.LakeSchemas;
+import io.tally.lake.LakeTenantErasure;
 import io.tally.lake.PayloadField;
 import io.tally.lake.TableDefinition;
 import io.tally.lake.TableSetup;
@@ -73,8 +75,7 @@ public final class LakeRun {
   private void deleteRequestedTenants(LakeLock lock) {
     try {
       for (String tenant : TenantDeletionRequests.pending(lock.connection())) {
-        new LakeTenantDeletion(lake).deleteLocked(tenant);
-        TenantDeletionRequests.markDone(lock.connection(), tenant);
+        LakeTenantDeletion.said(LakeTenantErasure.eraseRequested(lock, lake.catalog(), tenant));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the lake's tenant deletion requests: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tally.events.EventEnvelope;
+import io.tally.lake.LakeLock;
 import io.tally.lake.LakeTables;
 import io.tally.testsupport.KafkaExtension;
 import io.tally.testsupport.PostgresExtension;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tally.events.EventEnvelope;
 import io.tally.lake.LakeTables;
+import io.tally.lake.LakeTenantErasure;
 import io.tally.lake.TenantDeletionRequests;
 import io.tally.lake.read.AsOf;
 import io.tally.lake.read.DailyRevenueHistory;
@@ -62,7 +63,7 @@ class LakeTenantDeletionTest {
         assertThat(TenantDeletionRequests.pending(c)).isEmpty();
       }
 
-      for (String name : LakeTenantDeletion.TENANT_TABLES) {
+      for (String name : LakeTenantErasure.TABLES) {
         Table table = t.table(name);
         for (Snapshot snapshot : table.snapshots()) {
           assertThat(rowsOf(table, snapshot, "acme")).as(name + " snapshot " + snapshot.snapshotId()).isZero();

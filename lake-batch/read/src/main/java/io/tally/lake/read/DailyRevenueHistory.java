@@ -60,7 +60,8 @@ public final class DailyRevenueHistory implements AutoCloseable {
   }
 
   /**
-   * @throws IllegalArgumentException for a blank tenant or a snapshot id the table does not have
+   * @throws IllegalArgumentException for a blank tenant; {@link UnknownSnapshot} for a snapshot id the table
+   *     does not have
    */
   public RevenueHistory read(String tenant, AsOf asOf) {
     if (tenant == null || tenant.isBlank()) {
@@ -96,7 +97,7 @@ public final class DailyRevenueHistory implements AutoCloseable {
     if (asOf instanceof AsOf.Snapshot s) {
       Snapshot found = table.snapshot(s.id());
       if (found == null) {
-        throw new IllegalArgumentException("the lake has no snapshot " + s.id() + " of " + TABLE);
+        throw new UnknownSnapshot(s.id(), TABLE.toString());
       }
       return Optional.of(found);
     }

@@ -78,7 +78,7 @@ class DailyRevenueHistoryTest {
           .singleElement().satisfies(d -> assertThat(d.currency()).isEqualTo("USD"));
       assertThat(history.read("initech", AsOf.latest()).days()).isEmpty();
       assertThatThrownBy(() -> history.read("acme", new AsOf.Snapshot(42L)))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no snapshot 42");
+          .isInstanceOf(UnknownSnapshot.class).hasMessageContaining("no snapshot 42");
       assertThatThrownBy(() -> history.read(" ", AsOf.latest())).isInstanceOf(IllegalArgumentException.class);
     }
   }

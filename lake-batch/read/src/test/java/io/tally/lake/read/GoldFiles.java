@@ -17,12 +17,15 @@ import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.parquet.Parquet;
 
-/** Writes gold-table rows of one tenant as one Parquet data file with plain iceberg-data, as a test fixture. */
-final class GoldFiles {
+/**
+ * Writes gold-table rows of one tenant as one Parquet data file with plain iceberg-data, as a test fixture. In
+ * lake-read's test-jar: the query side's tests commit gold snapshots with it too, without Spark.
+ */
+public final class GoldFiles {
   private GoldFiles() {}
 
-  static Record row(Table table, String tenant, LocalDate day, String currency, long placed, long paid,
-                    String paidAmount, String refundedAmount) {
+  public static Record row(Table table, String tenant, LocalDate day, String currency, long placed, long paid,
+                           String paidAmount, String refundedAmount) {
     GenericRecord r = GenericRecord.create(table.schema());
     r.setField("tenant", tenant);
     r.setField("day", day);
@@ -38,7 +41,7 @@ final class GoldFiles {
     return r;
   }
 
-  static DataFile write(Table table, String tenant, List<Record> rows) {
+  public static DataFile write(Table table, String tenant, List<Record> rows) {
     PartitionKey partition = new PartitionKey(table.spec(), table.schema());
     partition.partition(new InternalRecordWrapper(table.schema().asStruct()).wrap(rows.get(0)));
     OutputFile out = table.io().newOutputFile(table.locationProvider().newDataLocation(table.spec(), partition,
