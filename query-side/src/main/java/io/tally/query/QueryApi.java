@@ -44,7 +44,7 @@ final class QueryApi {
     history.mount(router);
 
     for (String path : new String[] {"/v1/admin/projections", "/v1/admin/projections/*", "/v1/admin/dead-letters",
-        "/v1/admin/dead-letters/*", "/v1/admin/audit"}) {
+        "/v1/admin/dead-letters/*", "/v1/admin/audit", "/v1/admin/tenants/:tenant/data"}) {
       router.route(path).handler(BodyHandler.create(false).setBodyLimit(64 * 1024)).handler(bearer).handler(admin);
     }
     devTokens.ifPresent(file -> DevTokensRoute.mount(vertx, router, file));

@@ -60,7 +60,8 @@ class ServedPagesTest {
     assertThat(doc.getString("openapi")).startsWith("3.1");
     assertThat(doc.getJsonObject("paths").fieldNames()).contains("/v1/tenants/{tenant}/orders",
         "/v1/tenants/{tenant}/orders/{orderId}", "/v1/tenants/{tenant}/stats", "/v1/tenants/{tenant}/revenue",
-        "/v1/tenants/{tenant}/history/daily-revenue", "/v1/tenants/{tenant}/live", "/v1/admin/projections", "/v1/admin/projections/{name}/replay");
+        "/v1/tenants/{tenant}/history/daily-revenue", "/v1/tenants/{tenant}/live", "/v1/admin/projections",
+        "/v1/admin/projections/{name}/replay", "/v1/admin/tenants/{tenant}/data");
   }
 
   @Test

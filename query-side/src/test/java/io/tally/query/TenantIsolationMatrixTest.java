@@ -69,7 +69,9 @@ class TenantIsolationMatrixTest {
         new String[] {"POST", "/v1/admin/dead-letters/redrive?projection=pg-orders&tenant=globex"},
         new String[] {"GET", "/v1/admin/audit?tenant=globex"},
         new String[] {"POST", "/v1/admin/projections/pg-orders/pause"},
-        new String[] {"POST", "/v1/admin/projections/pg-orders/resume"});
+        new String[] {"POST", "/v1/admin/projections/pg-orders/resume"},
+        new String[] {"GET", "/v1/admin/tenants/globex/data"},
+        new String[] {"DELETE", "/v1/admin/tenants/globex/data"});
   }
 
   static Map<String, String> acmeTokens() {
@@ -160,8 +162,11 @@ class TenantIsolationMatrixTest {
 
   static Http.Answer admin(String[] route, String token) {
     HttpRequest.Builder b = stack.query.http.request(route[1], token);
-    return stack.query.http.send(route[0].equals("GET") ? b.GET().build()
-        : b.POST(HttpRequest.BodyPublishers.noBody()).build());
+    return stack.query.http.send(switch (route[0]) {
+      case "GET" -> b.GET().build();
+      case "DELETE" -> b.DELETE().build();
+      default -> b.POST(HttpRequest.BodyPublishers.noBody()).build();
+    });
   }
 
   /** 101 when the upgrade was accepted, else the HTTP status that refused it. */

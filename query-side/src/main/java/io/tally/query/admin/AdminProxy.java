@@ -37,7 +37,8 @@ public final class AdminProxy implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     Caller caller = BearerAuth.caller(ctx);
-    String tenant = ctx.queryParams().get("tenant");
+    // A tenant named in the path (a tenant's erasure) is checked like one named in ?tenant.
+    String tenant = ctx.pathParam("tenant") != null ? ctx.pathParam("tenant") : ctx.queryParams().get("tenant");
     String refusal = refusal(caller, tenant);
     if (refusal != null) {
       audit.denied(ctx, caller, 403, refusal);
