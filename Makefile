@@ -83,7 +83,7 @@ lake-delete-tenant: lake-ready
 # 1M events (LAKE_EVENTS=...) on its own broker, Postgres and S3; the job timed as its own JVM. Figures: docs/benchmarks.md.
 LAKE_EVENTS ?= 1000000
 bench-lake: build
-	$(MVN) -pl $(LAKE_DIR) exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.tally.lake.job.LakeBenchmark \
+	LAKE_JVM="$(LAKE_JVM)" $(MVN) -pl $(LAKE_DIR) exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.tally.lake.job.LakeBenchmark \
 	  -Dexec.args="$(LAKE_EVENTS) $(LAKE_DIR)"
 
 # Compares, per tenant, event counts and amount sums in the log with each store (exit 2 on any difference).

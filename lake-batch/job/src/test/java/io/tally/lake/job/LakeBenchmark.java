@@ -31,6 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * SparkSubmit on Spark's classpath alone, as a cluster would run it.
  */
 public final class LakeBenchmark {
+  private static final String DEFAULT_JVM = "-Xmx3g -XX:+UseParallelGC";
+
   private LakeBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -46,8 +48,10 @@ public final class LakeBenchmark {
       long t0 = System.nanoTime();
       long written = produce(kafka.bootstrapServers(), target);
       double produceSeconds = (System.nanoTime() - t0) / 1e9;
-      List<String> jvm = new ArrayList<>(List.of("-Xmx3g", "-XX:+UseParallelGC",
-          "@" + jobDir.resolve("spark-jvm.options"),
+      // The Makefile's LAKE_JVM, so the benchmark runs the job with exactly the flags `make lake` uses.
+      List<String> jvm = new ArrayList<>(List.of(System.getenv().getOrDefault("LAKE_JVM", DEFAULT_JVM).trim()
+          .split("\\s+")));
+      jvm.addAll(List.of("@" + jobDir.resolve("spark-jvm.options"),
           "-Dtally.kafka.bootstrap=" + kafka.bootstrapServers(),
           "-Dtally.pg.port=" + pg.port(),
           "-Dtally.s3.endpoint=" + s3.endpoint()));
