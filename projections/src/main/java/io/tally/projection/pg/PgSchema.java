@@ -60,6 +60,7 @@ final class PgSchema {
           projected_at timestamptz NOT NULL DEFAULT now(),
           CONSTRAINT %2$s_pkey PRIMARY KEY (event_id));
         CREATE INDEX IF NOT EXISTS %3$s ON %2$s (tenant, order_id, sequence);
+        CREATE INDEX IF NOT EXISTS %5$s ON %1$s (tenant, created_at DESC, order_id DESC);
         ALTER TABLE %1$s ENABLE ROW LEVEL SECURITY;
         ALTER TABLE %2$s ENABLE ROW LEVEL SECURITY;
         DROP POLICY IF EXISTS tenant_isolation ON %1$s;
@@ -69,7 +70,7 @@ final class PgSchema {
         CREATE POLICY tenant_isolation ON %2$s FOR SELECT TO %4$s
           USING (tenant = current_setting('tally.tenant', true));
         GRANT SELECT ON %1$s, %2$s TO %4$s""".formatted(t.currentOrders(), t.orderEvents(), t.eventsByOrderIndex(),
-        PgTables.READER_ROLE);
+        PgTables.READER_ROLE, t.recentOrdersIndex());
   }
 
   static String drop(PgTables t) {

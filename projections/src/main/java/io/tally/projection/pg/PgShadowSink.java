@@ -55,11 +55,15 @@ final class PgShadowSink extends PgOrdersSink implements ShadowSink {
         "DROP TABLE IF EXISTS " + oldOrders + ", " + oldEvents,
         "ALTER TABLE " + live.currentOrders() + " RENAME TO " + oldOrders,
         "ALTER INDEX " + live.currentOrders() + "_pkey RENAME TO " + oldOrders + "_pkey",
+        // Index names are global: the shadow's must take the live names, or the next replay's shadow would find
+        // its index name taken and silently go without.
+        "ALTER INDEX IF EXISTS " + live.recentOrdersIndex() + " RENAME TO " + oldOrders + "_recent",
         "ALTER TABLE " + live.orderEvents() + " RENAME TO " + oldEvents,
         "ALTER INDEX " + live.orderEvents() + "_pkey RENAME TO " + oldEvents + "_pkey",
         "ALTER INDEX " + live.eventsByOrderIndex() + " RENAME TO " + oldEvents + "_by_order",
         "ALTER TABLE " + tables.currentOrders() + " RENAME TO " + live.currentOrders(),
         "ALTER INDEX " + tables.currentOrders() + "_pkey RENAME TO " + live.currentOrders() + "_pkey",
+        "ALTER INDEX " + tables.recentOrdersIndex() + " RENAME TO " + live.recentOrdersIndex(),
         "ALTER TABLE " + tables.orderEvents() + " RENAME TO " + live.orderEvents(),
         "ALTER INDEX " + tables.orderEvents() + "_pkey RENAME TO " + live.orderEvents() + "_pkey",
         "ALTER INDEX " + tables.eventsByOrderIndex() + " RENAME TO " + live.eventsByOrderIndex(),

@@ -24,4 +24,9 @@ record PgTables(String currentOrders, String orderEvents, String offsetsKey, boo
   String eventsByOrderIndex() {
     return orderEvents + "_by_order";
   }
+
+  /** The query side's order list: a tenant's newest first, and its keyset pages, without sorting every row. */
+  String recentOrdersIndex() {
+    return currentOrders + "_recent";
+  }
 }

@@ -22,6 +22,15 @@ public record ProjectionStatus(
     return partitions.stream().mapToLong(PartitionStatus::lagEvents).sum();
   }
 
+  /**
+   * Every owned partition's store position and log end are known and nothing lags. Lag alone reads 0 while a
+   * (re)assigned partition still waits for its resume point or end offset, which is not caught up.
+   */
+  public boolean caughtUp() {
+    return !partitions.isEmpty() && partitions.stream()
+        .allMatch(p -> p.position() >= 0 && p.resumedFrom() >= 0 && p.endOffset() >= 0 && p.lagEvents() == 0);
+  }
+
   public double lagSeconds() {
     return partitions.stream().mapToDouble(PartitionStatus::lagSeconds).max().orElse(0);
   }
@@ -47,6 +56,7 @@ public record ProjectionStatus(
         .put("topic", topic)
         .put("lagEvents", lagEvents())
         .put("lagSeconds", lagSeconds())
+        .put("caughtUp", caughtUp())
         .put("processed", processed)
         .put("deadLettered", deadLettered)
         .put("batches", batches)

@@ -79,6 +79,8 @@ class ReplayTest {
       assertThat(Stack.store(report, "ch-analytics").getLong("notYetProjected")).isZero();
       assertThat(count(stack, "SELECT count(*) FROM pg_tables WHERE tablename LIKE '%\\_\\_shadow' OR tablename LIKE '%\\_\\_old'"))
           .as("no shadow or old tables left").isZero();
+      assertThat(count(stack, "SELECT count(*) FROM pg_indexes WHERE tablename = 'current_orders' AND indexname IN"
+          + " ('current_orders_pkey', 'current_orders_recent')")).as("the live view keeps its indexes").isEqualTo(2);
     }
   }
 

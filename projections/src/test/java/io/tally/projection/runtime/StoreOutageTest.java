@@ -82,7 +82,7 @@ class StoreOutageTest {
       producing.set(false);
       load.join();
       for (ProjectionRuntime runtime : List.of(pg, col)) {
-        Await.until(Duration.ofSeconds(90), () -> runtime.status().lagEvents() == 0,
+        Await.until(Duration.ofSeconds(90), () -> runtime.status().caughtUp(),
             () -> runtime.status().toJson().encode());
       }
       for (Outage outage : List.of(pgOutage, chOutage)) {

@@ -77,7 +77,7 @@ public final class Stack implements AutoCloseable {
   /** Waits until the runtime's store has every record now in the log. */
   public void caughtUp(ProjectionRuntime runtime, Duration timeout) {
     Map<Integer, Long> end = log.endOffsets();
-    Await.until(timeout, () -> covers(runtime.appliedOffsets(), end) && runtime.status().lagEvents() == 0,
+    Await.until(timeout, () -> covers(runtime.appliedOffsets(), end) && runtime.status().caughtUp(),
         () -> runtime.status().toJson().encode() + " log end " + end);
   }
 
