@@ -65,7 +65,9 @@ load:
 # classpath the build wrote (the job's jars plus Spark's, as spark-submit would assemble it). See docs/lake.md.
 LAKE_DIR := lake-batch/job
 LAKE_JAR := $(LAKE_DIR)/target/lake-batch.jar
-LAKE_JVM ?= -Xmx3g -XX:+UseParallelGC
+# -XX:-DontCompileHugeMethods: Spark's generated serializer for the decoded rows (one method for ~40 nested
+# columns) is over the JIT's 8000-byte limit and otherwise runs interpreted; it was the hottest method of a run.
+LAKE_JVM ?= -Xmx3g -XX:+UseParallelGC -XX:-DontCompileHugeMethods
 LAKE_RUN = set -a && . ./.platform/platform.env && set +a && java $(LAKE_JVM) @$(LAKE_DIR)/spark-jvm.options \
   -cp "$(LAKE_JAR):$$(cat $(LAKE_DIR)/target/job.classpath):$$(cat $(LAKE_DIR)/target/spark.classpath)" \
   io.tally.lake.job.LakeBatch

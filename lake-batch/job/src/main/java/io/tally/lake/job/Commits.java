@@ -42,6 +42,12 @@ final class Commits {
     }
   }
 
+  /** True when the table holds no rows (never written, or only empty commits). */
+  static boolean isEmpty(Table table) {
+    return table.currentSnapshot() == null
+        || Long.parseLong(table.currentSnapshot().summary().getOrDefault("total-records", "0")) == 0;
+  }
+
   /** The position the table has now, for commits that change data without reading the log (rewrites). */
   static Map<String, String> carryForward(Table table) {
     return LakePosition.carryForward(table);

@@ -21,6 +21,9 @@ final class DailyRevenueUpdate {
     if (to.isEmpty() || from.equals(to)) {
       return 0;
     }
+    if (from.isEmpty() && Commits.isEmpty(lake.load(LakeTables.DAILY_REVENUE))) {
+      return firstBuild(lake, to.get());
+    }
     String events = lake.sql(LakeTables.EVENTS);
     Dataset<Row> touched = lake.spark().sql("SELECT DISTINCT tenant, to_date(occurred_at) AS day FROM " + events
         + " WHERE " + OffsetRange.predicate(from, to.get())).cache();
@@ -33,8 +36,7 @@ final class DailyRevenueUpdate {
         // The day bounds let Iceberg prune events files by their day partition before the join.
         String within = "e.occurred_at >= TIMESTAMP '" + span.get(1) + " 00:00:00' AND e.occurred_at < TIMESTAMP '"
             + span.get(2) + " 00:00:00'";
-        Merges.upsert(lake, LakeTables.DAILY_REVENUE, lake.spark().sql(recompute(lake, within, from.isEmpty())),
-            new String[] {"tenant", "day", "currency"}, Commits.at(to.get()));
+        upsert(lake, fresh(lake, within, true), true, to.get());
       }
       Commits.ensureRecorded(lake.load(LakeTables.DAILY_REVENUE), to.get());
       return days;
@@ -44,9 +46,41 @@ final class DailyRevenueUpdate {
     }
   }
 
-  /** everything: the table was never built, so every day is touched and the join with them can be skipped. */
-  private static String recompute(Lake lake, String within, boolean everything) {
-    String fresh = "SELECT e.tenant, to_date(e.occurred_at) AS day,"
+  /**
+   * Never built: every day is touched and no row can be stale, so one aggregation over the events gives the whole
+   * table, without first scanning them for the touched days or anti-joining rows that cannot exist.
+   */
+  private static long firstBuild(Lake lake, KafkaOffsets to) {
+    RunLog.say("updating " + lake.sql(LakeTables.DAILY_REVENUE) + " for all tenant-days (first build)");
+    long days = upsert(lake, fresh(lake, "TRUE", false), false, to);
+    RunLog.say("updated " + lake.sql(LakeTables.DAILY_REVENUE) + " for " + days + " tenant-days");
+    Commits.ensureRecorded(lake.load(LakeTables.DAILY_REVENUE), to);
+    return days;
+  }
+
+  /**
+   * Recomputes the days in fresh (computed once, cached: the MERGE and the stale rows both read it) and replaces
+   * their rows; stale: also delete rows of touched days the events no longer produce. Returns the tenant-days.
+   */
+  private static long upsert(Lake lake, String freshSql, boolean stale, KafkaOffsets to) {
+    Dataset<Row> fresh = lake.spark().sql(freshSql).cache();
+    try {
+      fresh.createOrReplaceTempView("tally_fresh_days");
+      long days = fresh.select("tenant", "day").distinct().count();
+      if (days > 0 || stale) { // with stale rows to delete, even no fresh row is a change
+        Merges.upsert(lake, LakeTables.DAILY_REVENUE, lake.spark().sql(withRevenue(lake, stale)),
+            new String[] {"tenant", "day", "currency"}, Commits.at(to));
+      }
+      return days;
+    } finally {
+      lake.spark().catalog().dropTempView("tally_fresh_days");
+      fresh.unpersist();
+    }
+  }
+
+  /** Figures per (tenant, day, currency) from the events within; touched: only the days in tally_touched_days. */
+  private static String fresh(Lake lake, String within, boolean touched) {
+    return "SELECT e.tenant, to_date(e.occurred_at) AS day,"
         + " coalesce(o.currency, e.currency, 'XXX') AS currency,"
         + " count_if(e.type = 'OrderPlaced') AS orders_placed,"
         + " count_if(e.type = 'OrderPaid') AS orders_paid,"
@@ -57,18 +91,24 @@ final class DailyRevenueUpdate {
         + " CAST(coalesce(sum(CASE WHEN e.type = 'OrderRefunded' THEN e.amount END), 0) AS DECIMAL(20,3))"
         + " AS refunded_amount"
         + " FROM " + lake.sql(LakeTables.EVENTS) + " e"
-        + (everything ? "" : " JOIN tally_touched_days d ON e.tenant = d.tenant AND to_date(e.occurred_at) = d.day")
+        + (touched ? " JOIN tally_touched_days d ON e.tenant = d.tenant AND to_date(e.occurred_at) = d.day" : "")
         + " LEFT JOIN " + lake.sql(LakeTables.ORDER_STATE) + " o ON o.tenant = e.tenant AND o.order_id = e.order_id"
         + " WHERE " + within
         + " GROUP BY 1, 2, 3";
-    String stale = "SELECT t.tenant, t.day, t.currency FROM " + lake.sql(LakeTables.DAILY_REVENUE) + " t"
-        + " LEFT SEMI JOIN tally_touched_days d ON t.tenant = d.tenant AND t.day = d.day"
-        + " LEFT ANTI JOIN fresh f ON t.tenant = f.tenant AND t.day = f.day AND t.currency = f.currency";
-    return "WITH fresh AS (" + fresh + "), stale AS (" + stale + ")"
-        + " SELECT tenant, day, currency, orders_placed, orders_paid, orders_shipped, orders_cancelled, refunds,"
+  }
+
+  /** The MERGE source: tally_fresh_days with revenue, plus (stale) deletions of rows the touched days lost. */
+  private static String withRevenue(Lake lake, boolean stale) {
+    String rows = "SELECT tenant, day, currency, orders_placed, orders_paid, orders_shipped, orders_cancelled, refunds,"
         + " paid_amount, refunded_amount, CAST(paid_amount - refunded_amount AS DECIMAL(20,3)) AS revenue,"
-        + " false AS _gone FROM fresh"
-        + " UNION ALL SELECT tenant, day, currency, 0, 0, 0, 0, 0, CAST(0 AS DECIMAL(20,3)), CAST(0 AS DECIMAL(20,3)),"
-        + " CAST(0 AS DECIMAL(20,3)), true FROM stale";
+        + " false AS _gone FROM tally_fresh_days";
+    if (!stale) {
+      return rows;
+    }
+    return rows + " UNION ALL SELECT t.tenant, t.day, t.currency, 0, 0, 0, 0, 0, CAST(0 AS DECIMAL(20,3)),"
+        + " CAST(0 AS DECIMAL(20,3)), CAST(0 AS DECIMAL(20,3)), true"
+        + " FROM " + lake.sql(LakeTables.DAILY_REVENUE) + " t"
+        + " LEFT SEMI JOIN tally_touched_days d ON t.tenant = d.tenant AND t.day = d.day"
+        + " LEFT ANTI JOIN tally_fresh_days f ON t.tenant = f.tenant AND t.day = f.day AND t.currency = f.currency";
   }
 }

@@ -56,12 +56,13 @@ final class EventDecoder implements MapPartitionsFunction<Row, Row>, Serializabl
     long offset = kafka.getLong(1);
     byte[] value = (byte[]) kafka.get(2);
     Instant timestamp = (Instant) kafka.get(3);
-    String headerTenant = header(kafka, EventHeaders.TENANT);
     EventEnvelope written;
     try {
       written = EnvelopeCodec.fromBytes(value);
     } catch (UnparseableEventException e) {
-      return rejected(kafka, headerTenant, ReadOutcome.Reason.UNPARSEABLE.code(), e.getMessage());
+      // Only an unreadable value needs the tenant header: looked up here, not for every record.
+      String tenant = header(kafka, EventHeaders.TENANT);
+      return rejected(kafka, tenant, ReadOutcome.Reason.UNPARSEABLE.code(), e.getMessage());
     }
     if (deletedTenants.contains(written.tenant())) {
       return JsonValues.row(DecodedRecord.DROPPED, null, null);

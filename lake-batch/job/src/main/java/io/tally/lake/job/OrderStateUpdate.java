@@ -24,6 +24,7 @@ final class OrderStateUpdate {
     if (to.isEmpty() || from.equals(to)) {
       return 0;
     }
+    RunLog.say("updating " + lake.sql(LakeTables.ORDER_STATE) + " for the orders with new events");
     String events = lake.sql(LakeTables.EVENTS);
     String columns = "e.tenant, e.order_id, e.sequence, e.type, e.occurred_at, e.event_id, e.payload";
     lake.spark().sql("SELECT DISTINCT tenant, order_id FROM " + events + " WHERE "
@@ -39,11 +40,18 @@ final class OrderStateUpdate {
         .cache();
     try {
       long n = states.count();
-      RunLog.say("updating " + lake.sql(LakeTables.ORDER_STATE) + " for " + n + " orders");
-      if (n > 0) {
+      if (n > 0 && from.isEmpty() && Commits.isEmpty(lake.load(LakeTables.ORDER_STATE))) {
+        // First build into an empty table: no row can match, so an append does what the MERGE would, without
+        // planning and running its join against the (empty) target.
+        Commits.withProperties(Commits.at(to.get()), () -> {
+          states.writeTo(lake.sql(LakeTables.ORDER_STATE)).append();
+          return null;
+        });
+      } else if (n > 0) {
         Merges.upsert(lake, LakeTables.ORDER_STATE, states, new String[] {"tenant", "order_id"}, Commits.at(to.get()));
       }
       Commits.ensureRecorded(lake.load(LakeTables.ORDER_STATE), to.get());
+      RunLog.say("updated " + lake.sql(LakeTables.ORDER_STATE) + " for " + n + " orders");
       return n;
     } finally {
       states.unpersist();

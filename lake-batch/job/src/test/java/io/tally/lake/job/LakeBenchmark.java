@@ -31,7 +31,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * SparkSubmit on Spark's classpath alone, as a cluster would run it.
  */
 public final class LakeBenchmark {
-  private static final String DEFAULT_JVM = "-Xmx3g -XX:+UseParallelGC";
+  /** The Makefile's LAKE_JVM, for a run outside make. */
+  private static final String DEFAULT_JVM = "-Xmx3g -XX:+UseParallelGC -XX:-DontCompileHugeMethods";
 
   private LakeBenchmark() {}
 
