@@ -49,7 +49,7 @@ class LiveLatencyBenchmark {
       }
     });
     WebClient http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(128));
+        new PoolOptions().setHttp1MaxSize(Integer.getInteger("bench.connections", 512)));
     String token = stack.writer("acme");
     String run = Long.toString(System.currentTimeMillis(), 36);
     AtomicInteger next = new AtomicInteger();
