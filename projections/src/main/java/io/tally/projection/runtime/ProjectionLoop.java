@@ -150,7 +150,8 @@ final class ProjectionLoop implements Runnable {
     }
     startNextBatch(now);
     controls.drained(inFlight == null && awaitingSeek.isEmpty(), applied);
-    updatePaused();
+    ConsumerFlow.hold(consumer, pending.size() >= policy.maxEvents() || failed != null || controls.paused()
+        || store.failing(), awaitingSeek);
     if (now - lastStatusNanos >= STATUS_EVERY_NANOS) {
       lastStatusNanos = now;
       statusWriter.publish(this, now, false);
@@ -297,37 +298,7 @@ final class ProjectionLoop implements Runnable {
     failed = null;
     store.answered();
     publishApplied();
-    commitForMonitoring(batch.batch.nextOffsets());
-  }
-
-  // Only for lag tools that read group offsets (kafka-consumer-groups); resuming never reads them.
-  private void commitForMonitoring(Map<Integer, Long> next) {
-    var offsets = new java.util.HashMap<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata>();
-    next.forEach((p, o) -> {
-      if (partitions.containsKey(p)) {
-        offsets.put(new TopicPartition(topic, p), new org.apache.kafka.clients.consumer.OffsetAndMetadata(o));
-      }
-    });
-    if (!offsets.isEmpty()) {
-      consumer.commitAsync(offsets, (o, e) -> { });
-    }
-  }
-
-  /** Pauses every partition while a full batch waits, a batch is retried, or the operator holds the projection. */
-  private void updatePaused() {
-    Set<TopicPartition> assigned = consumer.assignment();
-    boolean holdAll = pending.size() >= policy.maxEvents() || failed != null || controls.paused() || store.failing();
-    Set<TopicPartition> wanted = assigned.stream()
-        .filter(tp -> holdAll || awaitingSeek.contains(tp.partition())).collect(Collectors.toSet());
-    Set<TopicPartition> paused = consumer.paused();
-    List<TopicPartition> toPause = wanted.stream().filter(tp -> !paused.contains(tp)).toList();
-    List<TopicPartition> toResume = paused.stream().filter(tp -> !wanted.contains(tp) && assigned.contains(tp)).toList();
-    if (!toPause.isEmpty()) {
-      consumer.pause(toPause);
-    }
-    if (!toResume.isEmpty()) {
-      consumer.resume(toResume);
-    }
+    ConsumerFlow.commitForMonitoring(consumer, topic, batch.batch.nextOffsets(), partitions.keySet());
   }
 
   /** Drops everything buffered and reads every partition again from the store's resume point. */
