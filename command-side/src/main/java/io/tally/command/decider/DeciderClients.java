@@ -1,12 +1,12 @@
 package io.tally.command.decider;
 
 import io.tally.command.CommandSettings;
+import io.tally.command.wire.CommittedReads;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Client settings of the decider, each choice explained where it is made. */
@@ -32,7 +32,7 @@ final class DeciderClients {
 
   /** The group member that owns command partitions. */
   Properties commandConsumer() {
-    Properties p = bytesConsumer();
+    Properties p = CommittedReads.consumer(bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group());
     // Static membership: a restarted instance takes its partitions back at once, without a group-wide rebalance.
     p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberId());
@@ -54,7 +54,7 @@ final class DeciderClients {
 
   /** Reads events and outcomes from the start of a partition; no group, nothing committed. */
   Properties rebuildConsumer() {
-    Properties p = bytesConsumer();
+    Properties p = CommittedReads.consumer(bootstrap);
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
     p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024));
@@ -65,7 +65,7 @@ final class DeciderClients {
 
   /** Reads one outcome by offset; "none" so an offset lost to retention fails loudly instead of resetting. */
   Properties lookupConsumer() {
-    Properties p = bytesConsumer();
+    Properties p = CommittedReads.consumer(bootstrap);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
     return p;
@@ -98,13 +98,4 @@ final class DeciderClients {
     return p;
   }
 
-  private Properties bytesConsumer() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return p;
-  }
 }

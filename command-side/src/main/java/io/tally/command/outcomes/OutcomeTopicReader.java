@@ -1,11 +1,11 @@
 package io.tally.command.outcomes;
 
+import io.tally.command.wire.CommittedReads;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +27,10 @@ abstract class OutcomeTopicReader implements AutoCloseable {
     this.thread = new Thread(this::loop, threadName);
   }
 
-  /** Only committed outcomes (an aborted decider transaction never answers anyone), raw bytes, no auto-commit. */
+  /** Only committed outcomes (an aborted decider transaction never answers anyone). */
   static Properties committedOutcomes(String bootstrap, String clientId) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Properties p = CommittedReads.consumer(bootstrap);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return p;
   }
 
