@@ -44,9 +44,11 @@ final class DeciderClients {
     p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.toString(15 * 60 * 1000));
     // Many commands per transaction is what makes the decider fast; the transaction carries the offsets.
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.deciderMaxBatch()));
-    // As for the outcome feed: fuller fetches under load, at most 5 ms of waiting when quiet.
-    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(8 * 1024));
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+    // A long poll: the broker answers as soon as a command arrives, and a quiet loop costs it a fetch per 100 ms
+    // instead of one per 5 ms (the broker's work is per request; an idle platform spent a quarter of a core on
+    // short polls). Under load, commands gather while a transaction is in flight, which is the batching.
+    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
     // Cooperative: a joining instance takes some partitions without the others dropping and rebuilding all.
     p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
     return p;

@@ -73,7 +73,8 @@ final class LoadRun {
           vertx.cancelTimer(id);
           return;
         }
-        long due = (long) ((System.nanoTime() - t0) / 1e9 * o.rate());
+        // Command k is due at t0 + k/rate: by then k + 1 commands (0..k) are due.
+        long due = (long) ((System.nanoTime() - t0) / 1e9 * o.rate()) + 1;
         while (issued < due && inFlight < o.connections()) {
           send(next(), t0 + (long) (issued * 1e9 / o.rate()));
         }

@@ -44,10 +44,10 @@ public final class OutcomeFeed extends OutcomeTopicReader {
   public static OutcomeFeed start(String bootstrap, String topic, PendingOutcomes pending, RecentOutcomes recent,
                                   MeterRegistry registry) {
     Properties p = committedOutcomes(bootstrap, "outcome-feed");
-    // Under load, wait for a few KiB of outcomes rather than fetching each one alone (the broker's work is per
-    // request); when quiet, answer within 5 ms.
-    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(8 * 1024));
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+    // A long poll, as the decider's: the commit markers that make outcomes readable complete the waiting fetch at
+    // once, so quiet costs the broker a fetch per 100 ms and adds no latency.
+    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
     List<TopicPartition> all = partitions(consumer, topic);
     consumer.assign(all);

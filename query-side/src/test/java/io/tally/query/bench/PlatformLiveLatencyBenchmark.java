@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link LiveLatencyBenchmark}'s measurement against a running {@code make run}: every service in its own
  * process, as deployed, instead of one test JVM. Start the platform first, then {@code mvn -pl query-side test
- * -Dtest=PlatformLiveLatencyBenchmark -Dbench.rate=1000 -Dbench.seconds=30 [-Dbench.platform=../.platform]}. It
+ * -Dtest=PlatformLiveLatencyBenchmark -Dbench.rate=1000 -Dbench.seconds=30 [-Dbench.warmup=90]
+ * [-Dbench.platform=../.platform]}. It
  * creates a tenant of its own with a quota above the rate (tokens minted with the platform's secret).
  */
 class PlatformLiveLatencyBenchmark {
@@ -42,11 +43,17 @@ class PlatformLiveLatencyBenchmark {
           .put("quota", new JsonObject().put("commandsPerSecond", rate * 10).put("burst", rate * 10)).encode());
       assertThat(created.status()).as(created.body()).isEqualTo(201);
       String query = services.getString("query");
-      JsonObject figures = new LiveLatencyRun(services.getString("command"),
+      LiveLatencyRun run = new LiveLatencyRun(services.getString("command"),
           query.replaceFirst("^http", "ws") + "/v1/tenants/" + tenant + "/live", tenant,
           tokens.issue("bench-writer", tenant, List.of("writer"), 3600),
-          tokens.issue("bench-viewer", tenant, List.of("viewer"), 3600))
-          .measure(rate, Integer.getInteger("bench.seconds", 30));
+          tokens.issue("bench-viewer", tenant, List.of("viewer"), 3600));
+      // A fresh make run spends its first minute or two compiling (five JVMs' JITs on two cores): the same rate,
+      // unmeasured, first, so the figures are the platform's steady state and not its warm-up.
+      int warmup = Integer.getInteger("bench.warmup", 90);
+      if (warmup > 0) {
+        System.out.println("BENCH warm-up " + run.measure(rate, warmup).encode());
+      }
+      JsonObject figures = run.measure(rate, Integer.getInteger("bench.seconds", 30));
       LatencyHistogram.report("live-latency-platform-" + rate, figures);
     } finally {
       vertx.close();
