@@ -14,7 +14,8 @@ import java.util.List;
  *                          restarted instance aborts its own unfinished transaction at once instead of waiting out
  *                          the transaction timeout
  * @param deciderThreads    decider loops in this process, each with its own consumer and transactional producer,
- *                          so one loop's transaction overlaps another's instead of queueing behind it
+ *                          so one loop's transaction overlaps another's; one by default, because on a small
+ *                          machine fewer, fuller transactions beat overlapping ones (docs/benchmarks.md)
  */
 public record CommandSettings(
     int port,
@@ -54,7 +55,7 @@ public record CommandSettings(
         s.getInt("tally.command.max-batch-body-bytes", 4 * 1024 * 1024),
         Boolean.parseBoolean(s.get("tally.decider.enabled", "true")),
         s.get("tally.decider.instance-id", defaultInstanceId()),
-        s.getInt("tally.decider.threads", 2),
+        s.getInt("tally.decider.threads", 1),
         s.getInt("tally.decider.max-batch", 1000),
         s.getInt("tally.decider.transaction-timeout-ms", 10000),
         s.getInt("tally.decider.session-timeout-ms", 10000),
