@@ -84,7 +84,7 @@ public final class EnvelopeCodec {
   private static Instant instant(JsonFields json, String field) {
     String text = json.text(field);
     try {
-      return Instant.parse(text);
+      return UtcInstants.parse(text);
     } catch (DateTimeException e) {
       throw json.invalid(field, "must be an ISO-8601 UTC instant like 2025-01-31T12:00:00Z");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.events.EventJson;
+import io.tally.events.UtcInstants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public final class OutcomeCodec {
     }
     return new Outcome(json.path("commandId").asText(), json.path("tenant").asText(), text(json, "orderId"),
         text(json, "type"), "accepted".equals(json.path("outcome").asText()), text(json, "rule"),
-        text(json, "message"), json.path("version").asLong(), events, Instant.parse(json.path("decidedAt").asText()),
+        text(json, "message"), json.path("version").asLong(), events, UtcInstants.parse(json.path("decidedAt").asText()),
         text(json, "fingerprint"), json.path("repeat").asBoolean(false), json.path("reusedId").asBoolean(false));
   }
 

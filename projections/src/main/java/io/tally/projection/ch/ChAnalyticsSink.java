@@ -9,6 +9,7 @@ import io.tally.projection.runtime.SinkErasure;
 import io.tally.service.clickhouse.ClickHouseHttp;
 import io.tally.service.clickhouse.ClickHouseSql;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -85,8 +86,8 @@ public class ChAnalyticsSink implements ProjectionSink {
     long now = System.currentTimeMillis() / 1000;
     Future<Void> chain = Future.succeededFuture();
     for (List<ProjectedEvent> block : blocks(fresh)) {
-      List<JsonObject> rows = block.stream().map(e -> ChRows.row(e, now)).toList();
-      chain = chain.compose(v -> ch.insertJsonEachRow(qualified(tables.events()), rows));
+      Buffer rows = ChRows.lines(block, now);
+      chain = chain.compose(v -> ch.insertJsonEachRow(qualified(tables.events()), rows, block.size()));
     }
     Map<Integer, Long> reached = new HashMap<>(stored);
     fresh.forEach(e -> reached.merge(e.partition(), e.offset() + 1, Math::max));
@@ -144,10 +145,8 @@ public class ChAnalyticsSink implements ProjectionSink {
         .compose(rows -> {
           Set<String> present = rows.stream().map(r -> r.getString("id")).collect(Collectors.toSet());
           long now = System.currentTimeMillis() / 1000;
-          List<JsonObject> missing = events.stream()
-              .filter(e -> present.add(e.envelope().eventId()))
-              .map(e -> ChRows.row(e, now)).toList();
-          return ch.insertJsonEachRow(qualified(tables.events()), missing);
+          List<ProjectedEvent> missing = events.stream().filter(e -> present.add(e.envelope().eventId())).toList();
+          return ch.insertJsonEachRow(qualified(tables.events()), ChRows.lines(missing, now), missing.size());
         });
   }
 

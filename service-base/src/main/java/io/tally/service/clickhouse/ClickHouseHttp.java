@@ -105,16 +105,27 @@ public final class ClickHouseHttp implements AutoCloseable {
     if (rows.isEmpty()) {
       return Future.succeededFuture();
     }
-    String statement = "INSERT INTO " + ClickHouseSql.tableName(table) + " FORMAT JSONEachRow";
     Buffer body = Buffer.buffer(rows.size() * 128);
     for (JsonObject row : rows) {
       body.appendBuffer(row.toBuffer()).appendByte((byte) '\n');
     }
-    HttpRequest<Buffer> request = request().addQueryParam("query", statement);
-    if (rows.size() > SERVER_DEFAULT_MAX_INSERT_BLOCK_SIZE) {
-      request.addQueryParam("max_insert_block_size", Integer.toString(rows.size()));
+    return insertJsonEachRow(table, body, rows.size());
+  }
+
+  /**
+   * The same insert from rows already written as JSON lines (one object per line), for callers that write many
+   * rows and can skip building an object per row.
+   */
+  public Future<Void> insertJsonEachRow(String table, Buffer lines, int rowCount) {
+    if (rowCount == 0) {
+      return Future.succeededFuture();
     }
-    return send(request, statement, body).mapEmpty();
+    String statement = "INSERT INTO " + ClickHouseSql.tableName(table) + " FORMAT JSONEachRow";
+    HttpRequest<Buffer> request = request().addQueryParam("query", statement);
+    if (rowCount > SERVER_DEFAULT_MAX_INSERT_BLOCK_SIZE) {
+      request.addQueryParam("max_insert_block_size", Integer.toString(rowCount));
+    }
+    return send(request, statement, lines).mapEmpty();
   }
 
   @Override

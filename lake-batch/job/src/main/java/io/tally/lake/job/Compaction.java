@@ -14,6 +14,7 @@ import io.tally.lake.PayloadField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
@@ -34,7 +35,21 @@ final class Compaction {
   record Result(long records, long added, long duplicates, long rejected, long dropped, long lostToRetention,
                 KafkaOffsets end) {}
 
-  static Result run(Lake lake, List<PayloadField> payloadFields, Instant runAt) {
+  /**
+   * A run's result and its decoded records, kept cached until closed. wholeTable: this run's events when they are
+   * the whole events table (it held no row before), so a first build of silver or gold can read them from memory
+   * instead of scanning the table just written; empty otherwise.
+   */
+  record Batch(Result result, Optional<Dataset<Row>> wholeTable, Dataset<Row> decoded) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (decoded != null) {
+        decoded.unpersist();
+      }
+    }
+  }
+
+  static Batch run(Lake lake, List<PayloadField> payloadFields, Instant runAt) {
     String topic = lake.settings().topic();
     Table events = lake.load(LakeTables.EVENTS);
     KafkaOffsets committed = CommittedOffsets.orNone(events, topic);
@@ -47,7 +62,7 @@ final class Compaction {
     KafkaOffsets end = log.end();
     if (start.countUntil(end) == 0) {
       RunLog.say("nothing new in " + topic + " after " + start.toJson());
-      return new Result(0, 0, 0, 0, 0, lost, end);
+      return new Batch(new Result(0, 0, 0, 0, 0, lost, end), Optional.empty(), null);
     }
     RunLog.say("reading " + topic + " from " + start.toJson() + " to " + end.toJson());
     Set<String> deleted = DeletedTenants.read(lake.load(LakeTables.DELETED_TENANTS));
@@ -72,34 +87,49 @@ final class Compaction {
             "t.kafka_partition = s.kafka_partition AND t.kafka_offset = s.kafka_offset", Commits.range(start, end));
       }
       Row eventCounts = kinds.get(DecodedRecord.EVENT);
-      long added = eventCounts == null ? 0 : mergeEvents(lake, decoded, eventCounts, start, end);
+      long added = 0;
+      Optional<Dataset<Row>> wholeTable = Optional.empty();
+      if (eventCounts != null) {
+        Dataset<Row> batch = distinctEvents(decoded, eventCounts);
+        long before = rows(lake.load(LakeTables.EVENTS));
+        added = mergeEvents(lake, batch, eventCounts, start, end) - before;
+        // The lake lock keeps other writers out, so a table empty before this MERGE now holds exactly the batch.
+        wholeTable = before == 0 ? Optional.of(batch) : Optional.empty();
+      }
       Commits.ensureRecorded(lake.load(LakeTables.EVENTS), end);
       long dropped = kinds.containsKey(DecodedRecord.DROPPED) ? kinds.get(DecodedRecord.DROPPED).getLong(1) : 0;
       long duplicates = eventCounts == null ? 0 : eventCounts.getLong(1) - added;
-      return new Result(records, added, duplicates, rejected, dropped, lost, end);
-    } finally {
+      return new Batch(new Result(records, added, duplicates, rejected, dropped, lost, end), wholeTable, decoded);
+    } catch (RuntimeException e) {
       decoded.unpersist();
+      throw e;
     }
   }
 
-  /** events: the kind's row of counts (records, distinct event id hashes, first and last occurredAt). */
-  private static long mergeEvents(Lake lake, Dataset<Row> decoded, Row events, KafkaOffsets start,
-                                  KafkaOffsets end) {
+  /** The events-table rows of the batch, each event once; events: the kind's row of counts (see mergeEvents). */
+  private static Dataset<Row> distinctEvents(Dataset<Row> decoded, Row events) {
     Dataset<Row> batch = decoded.where(col("kind").equalTo(DecodedRecord.EVENT)).select("event.*");
     if (events.getLong(2) < events.getLong(1)) { // fewer distinct id hashes than events
       // The same event twice in one range (a producer retry outside a transaction) must insert once; which
       // copy stays does not matter, they differ only in their offset. Rare, so the shuffle is paid only then.
       batch = batch.dropDuplicates("event_id");
     }
+    return batch;
+  }
+
+  /**
+   * events: the kind's row of counts (records, distinct event id hashes, first and last occurredAt). Returns the
+   * events table's rows after the MERGE.
+   */
+  private static long mergeEvents(Lake lake, Dataset<Row> batch, Row events, KafkaOffsets start, KafkaOffsets end) {
     // A replayed event has the occurredAt it had the first time, so only target files of this time span can
     // hold it: the bound lets Iceberg skip every other file when it looks for matches.
     String within = "t.occurred_at >= TIMESTAMP '" + events.get(3) + "' AND t.occurred_at <= TIMESTAMP '"
         + events.get(4) + "'";
     RunLog.say("merging " + events.getLong(1) + " events into " + lake.sql(LakeTables.EVENTS));
-    long before = rows(lake.load(LakeTables.EVENTS));
     Merges.insertMissing(lake, LakeTables.EVENTS, batch,
         "t.event_id = s.event_id AND t.tenant = s.tenant AND " + within, Commits.range(start, end));
-    return rows(lake.load(LakeTables.EVENTS)) - before;
+    return rows(lake.load(LakeTables.EVENTS));
   }
 
   private static long rows(Table table) {

@@ -14,15 +14,15 @@ import org.apache.spark.sql.Row;
 final class DailyRevenueUpdate {
   private DailyRevenueUpdate() {}
 
-  /** Number of (tenant, day) pairs recomputed. */
-  static long run(Lake lake) {
+  /** Number of (tenant, day) pairs recomputed; allEvents: the events table's rows when a caller has them in memory. */
+  static long run(Lake lake, Optional<Dataset<Row>> allEvents) {
     Optional<KafkaOffsets> to = CommittedOffsets.of(lake.load(LakeTables.EVENTS));
     Optional<KafkaOffsets> from = CommittedOffsets.of(lake.load(LakeTables.DAILY_REVENUE));
     if (to.isEmpty() || from.equals(to)) {
       return 0;
     }
     if (from.isEmpty() && Commits.isEmpty(lake.load(LakeTables.DAILY_REVENUE))) {
-      return firstBuild(lake, to.get());
+      return firstBuild(lake, to.get(), allEvents);
     }
     String events = lake.sql(LakeTables.EVENTS);
     Dataset<Row> touched = lake.spark().sql("SELECT DISTINCT tenant, to_date(occurred_at) AS day FROM " + events
@@ -36,7 +36,7 @@ final class DailyRevenueUpdate {
         // The day bounds let Iceberg prune events files by their day partition before the join.
         String within = "e.occurred_at >= TIMESTAMP '" + span.get(1) + " 00:00:00' AND e.occurred_at < TIMESTAMP '"
             + span.get(2) + " 00:00:00'";
-        upsert(lake, fresh(lake, within, true), true, to.get());
+        upsert(lake, fresh(lake, lake.sql(LakeTables.EVENTS), within, true), true, to.get());
       }
       Commits.ensureRecorded(lake.load(LakeTables.DAILY_REVENUE), to.get());
       return days;
@@ -50,12 +50,19 @@ final class DailyRevenueUpdate {
    * Never built: every day is touched and no row can be stale, so one aggregation over the events gives the whole
    * table, without first scanning them for the touched days or anti-joining rows that cannot exist.
    */
-  private static long firstBuild(Lake lake, KafkaOffsets to) {
+  private static long firstBuild(Lake lake, KafkaOffsets to, Optional<Dataset<Row>> allEvents) {
     RunLog.say("updating " + lake.sql(LakeTables.DAILY_REVENUE) + " for all tenant-days (first build)");
-    long days = upsert(lake, fresh(lake, "TRUE", false), false, to);
-    RunLog.say("updated " + lake.sql(LakeTables.DAILY_REVENUE) + " for " + days + " tenant-days");
-    Commits.ensureRecorded(lake.load(LakeTables.DAILY_REVENUE), to);
-    return days;
+    // Events the run still holds in memory are read from there rather than back from the table it just wrote.
+    allEvents.ifPresent(rows -> rows.createOrReplaceTempView("tally_all_events"));
+    String events = allEvents.isPresent() ? "tally_all_events" : lake.sql(LakeTables.EVENTS);
+    try {
+      long days = upsert(lake, fresh(lake, events, "TRUE", false), false, to);
+      RunLog.say("updated " + lake.sql(LakeTables.DAILY_REVENUE) + " for " + days + " tenant-days");
+      Commits.ensureRecorded(lake.load(LakeTables.DAILY_REVENUE), to);
+      return days;
+    } finally {
+      lake.spark().catalog().dropTempView("tally_all_events");
+    }
   }
 
   /**
@@ -78,8 +85,11 @@ final class DailyRevenueUpdate {
     }
   }
 
-  /** Figures per (tenant, day, currency) from the events within; touched: only the days in tally_touched_days. */
-  private static String fresh(Lake lake, String within, boolean touched) {
+  /**
+   * Figures per (tenant, day, currency) from the events (a table or view of the events table's rows) within;
+   * touched: only the days in tally_touched_days.
+   */
+  private static String fresh(Lake lake, String events, String within, boolean touched) {
     return "SELECT e.tenant, to_date(e.occurred_at) AS day,"
         + " coalesce(o.currency, e.currency, 'XXX') AS currency,"
         + " count_if(e.type = 'OrderPlaced') AS orders_placed,"
@@ -90,7 +100,7 @@ final class DailyRevenueUpdate {
         + " CAST(coalesce(sum(CASE WHEN e.type = 'OrderPaid' THEN e.amount END), 0) AS DECIMAL(20,3)) AS paid_amount,"
         + " CAST(coalesce(sum(CASE WHEN e.type = 'OrderRefunded' THEN e.amount END), 0) AS DECIMAL(20,3))"
         + " AS refunded_amount"
-        + " FROM " + lake.sql(LakeTables.EVENTS) + " e"
+        + " FROM " + events + " e"
         + (touched ? " JOIN tally_touched_days d ON e.tenant = d.tenant AND to_date(e.occurred_at) = d.day" : "")
         + " LEFT JOIN " + lake.sql(LakeTables.ORDER_STATE) + " o ON o.tenant = e.tenant AND o.order_id = e.order_id"
         + " WHERE " + within

@@ -60,9 +60,14 @@ public final class LakeRun {
       }
     }
     deleteRequestedTenants(lock);
-    Compaction.Result result = Compaction.run(lake, payloadFields, runAt);
-    long orders = OrderStateUpdate.run(lake);
-    long days = DailyRevenueUpdate.run(lake);
+    Compaction.Result result;
+    long orders;
+    long days;
+    try (Compaction.Batch batch = Compaction.run(lake, payloadFields, runAt)) {
+      result = batch.result();
+      orders = OrderStateUpdate.run(lake, batch.wholeTable());
+      days = DailyRevenueUpdate.run(lake, batch.wholeTable());
+    }
     Report report = new Report(result, orders, days, added, Duration.ofNanos(System.nanoTime() - t0));
     RunLog.say(String.format("compacted %d records: %d events added, %d duplicates absorbed, %d rejected, %d of"
             + " deleted tenants dropped; %d orders and %d tenant-days updated in %.1f s", result.records(),

@@ -17,23 +17,15 @@ import org.apache.spark.sql.Row;
 final class OrderStateUpdate {
   private OrderStateUpdate() {}
 
-  /** Number of orders recomputed. */
-  static long run(Lake lake) {
+  /** Number of orders recomputed; allEvents: the events table's rows when a caller has them in memory. */
+  static long run(Lake lake, Optional<Dataset<Row>> allEvents) {
     Optional<KafkaOffsets> to = CommittedOffsets.of(lake.load(LakeTables.EVENTS));
     Optional<KafkaOffsets> from = CommittedOffsets.of(lake.load(LakeTables.ORDER_STATE));
     if (to.isEmpty() || from.equals(to)) {
       return 0;
     }
     RunLog.say("updating " + lake.sql(LakeTables.ORDER_STATE) + " for the orders with new events");
-    String events = lake.sql(LakeTables.EVENTS);
-    String columns = "e.tenant, e.order_id, e.sequence, e.type, e.occurred_at, e.event_id, e.payload";
-    lake.spark().sql("SELECT DISTINCT tenant, order_id FROM " + events + " WHERE "
-        + OffsetRange.predicate(from, to.get())).createOrReplaceTempView("tally_touched_orders");
-    // Never built before: every order is touched, so the join would only cost a second scan.
-    Dataset<Row> orderEvents = lake.spark().sql(from.isEmpty()
-        ? "SELECT " + columns + " FROM " + events + " e"
-        : "SELECT " + columns + " FROM " + events + " e"
-            + " LEFT SEMI JOIN tally_touched_orders o ON e.tenant = o.tenant AND e.order_id = o.order_id");
+    Dataset<Row> orderEvents = orderEvents(lake, from, to.get(), allEvents);
     Dataset<Row> states = orderEvents
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(1), Encoders.STRING())
         .mapGroups(new OrderStateFold(), Encoders.row(SparkSchemaUtil.convert(LakeSchemas.ORDER_STATE)))
@@ -57,5 +49,24 @@ final class OrderStateUpdate {
       states.unpersist();
       lake.spark().catalog().dropTempView("tally_touched_orders");
     }
+  }
+
+  /** The events of the orders to recompute: tenant, order_id, sequence, type, occurred_at, event_id, payload. */
+  private static Dataset<Row> orderEvents(Lake lake, Optional<KafkaOffsets> from, KafkaOffsets to,
+                                          Optional<Dataset<Row>> allEvents) {
+    String[] columns = {"tenant", "order_id", "sequence", "type", "occurred_at", "event_id", "payload"};
+    if (from.isEmpty() && allEvents.isPresent()) {
+      // Never built, and the run still holds every event in memory: no need to read back what it just wrote.
+      return allEvents.get().selectExpr(columns);
+    }
+    String events = lake.sql(LakeTables.EVENTS);
+    String selected = "e." + String.join(", e.", columns);
+    lake.spark().sql("SELECT DISTINCT tenant, order_id FROM " + events + " WHERE "
+        + OffsetRange.predicate(from, to)).createOrReplaceTempView("tally_touched_orders");
+    // Never built before: every order is touched, so the join would only cost a second scan.
+    return lake.spark().sql(from.isEmpty()
+        ? "SELECT " + selected + " FROM " + events + " e"
+        : "SELECT " + selected + " FROM " + events + " e"
+            + " LEFT SEMI JOIN tally_touched_orders o ON e.tenant = o.tenant AND e.order_id = o.order_id");
   }
 }

@@ -3,6 +3,7 @@ package io.tally.lake.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tally.events.EventEnvelope;
+import io.tally.lake.LakeSchemas;
 import io.tally.lake.read.AsOf;
 import io.tally.lake.read.DailyRevenue;
 import io.tally.lake.read.DailyRevenueHistory;
@@ -67,6 +68,30 @@ class LakeSilverGoldTest {
       List<DailyRevenue> globex = history.read("globex", AsOf.latest()).days();
       assertThat(globex).isEqualTo(new Expected(first).dailyRevenue("globex"));
       assertThat(globex).allMatch(d -> d.currency().equals("USD"));
+    }
+  }
+
+  @Test
+  void aFirstBuildAfterEarlierEventsFoldsThemAllNotOnlyTheRunsOwn(TestKafka kafka, TestPostgres pg, TestS3 s3)
+      throws Exception {
+    try (TestLake t = TestLakes.create(kafka, pg, s3)) {
+      t.compact(); // creates the tables; nothing to read yet
+      // A run that committed its events and stopped before silver and gold (killed, say).
+      List<EventEnvelope> earlier = OrderLog.orders("acme", "a", 12, DAY, "EUR");
+      t.writer().committed(earlier);
+      try (Compaction.Batch events = Compaction.run(t.lake(), LakeSchemas.PAYLOAD_FIELDS, Instant.now())) {
+        assertThat(events.wholeTable()).as("the events table was empty before it").isPresent();
+      }
+      // The next run's batch is not the whole events table: the first build must still see the earlier events.
+      List<EventEnvelope> later = OrderLog.orders("acme", "b", 5, DAY.plusDays(1), "EUR");
+      t.writer().committed(later);
+      LakeRun.Report run = t.compact();
+      List<EventEnvelope> all = new ArrayList<>(earlier);
+      all.addAll(later);
+      assertThat(run.ordersUpdated()).isEqualTo(17);
+      assertStates(t, new Expected(all));
+      assertThat(new DailyRevenueHistory(t.catalog()).read("acme", AsOf.latest()).days())
+          .isEqualTo(new Expected(all).dailyRevenue("acme"));
     }
   }
 
