@@ -66,8 +66,9 @@ public final class OutcomeCodec {
     }
     return new Outcome(json.path("commandId").asText(), json.path("tenant").asText(), text(json, "orderId"),
         text(json, "type"), "accepted".equals(json.path("outcome").asText()), text(json, "rule"),
-        text(json, "message"), json.path("version").asLong(), events, UtcInstants.parse(json.path("decidedAt").asText()),
-        text(json, "fingerprint"), json.path("repeat").asBoolean(false), json.path("reusedId").asBoolean(false));
+        text(json, "message"), json.path("version").asLong(), events,
+        UtcInstants.parse(json.path("decidedAt").asText()), text(json, "fingerprint"),
+        json.path("repeat").asBoolean(false), json.path("reusedId").asBoolean(false));
   }
 
   private static String text(JsonNode json, String field) {
