@@ -95,4 +95,28 @@ class EventIdsTest {
     assertThat(EventIds.isV7(v4.toUpperCase())).isFalse();
     assertThatThrownBy(() -> EventIds.timestampOf(v4)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void everySingleCharacterChangeIsJudgedAsTheCanonicalPatternJudgesIt() {
+    java.util.regex.Pattern canonical =
+        java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    EventIds ids = new EventIds(Clock.fixed(Instant.EPOCH.plusSeconds(1_700_000_000), ZoneOffset.UTC),
+        new Random(5));
+    String alphabet = "0123456789abcdefABCDEF-7_gz ";
+    int checked = 0;
+    for (int n = 0; n < 20; n++) {
+      String id = ids.next();
+      for (int i = 0; i < id.length(); i++) {
+        for (char c : alphabet.toCharArray()) {
+          String changed = id.substring(0, i) + c + id.substring(i + 1);
+          assertThat(EventIds.isV7(changed)).as(changed).isEqualTo(canonical.matcher(changed).matches());
+          checked++;
+        }
+      }
+      assertThat(EventIds.isV7(id + "0")).isFalse();
+      assertThat(EventIds.isV7(id.substring(1))).isFalse();
+    }
+    assertThat(checked).isEqualTo(20 * 36 * 28);
+    assertThat(EventIds.isV7(null)).isFalse();
+  }
 }
