@@ -90,7 +90,8 @@ final class DailyRevenueUpdate {
    * touched: only the days in tally_touched_days.
    */
   private static String fresh(Lake lake, String events, String within, boolean touched) {
-    return "SELECT e.tenant, to_date(e.occurred_at) AS day,"
+    // A hash join on the order: sorting every event by order for a sort-merge join was most of gold's time.
+    return "SELECT /*+ SHUFFLE_HASH(o) */ e.tenant, to_date(e.occurred_at) AS day,"
         + " coalesce(o.currency, e.currency, 'XXX') AS currency,"
         + " count_if(e.type = 'OrderPlaced') AS orders_placed,"
         + " count_if(e.type = 'OrderPaid') AS orders_paid,"

@@ -22,7 +22,11 @@ public final class LakeSpark {
         .config("spark.sql.datetime.java8API.enabled", "true")
         .config("spark.sql.shuffle.partitions", given.get("spark.sql.shuffle.partitions",
             Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() * 2))))
-        .config("spark.ui.enabled", given.get("spark.ui.enabled", "false"));
+        .config("spark.ui.enabled", given.get("spark.ui.enabled", "false"))
+        // A run's caches (its decoded batch, silver's states) live for one run and fit in memory as they are:
+        // compressing them cost a pass over every cached value for compressibility statistics.
+        .config("spark.sql.inMemoryColumnarStorage.compressed",
+            given.get("spark.sql.inMemoryColumnarStorage.compressed", "false"));
     if (!given.contains("spark.master")) {
       b.master("local[*]")
           // A laptop's host name may not resolve; local mode needs only the loopback.

@@ -8,13 +8,17 @@ import io.tally.events.EventJson;
 import io.tally.events.RecordKeys;
 import io.tally.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -30,14 +34,46 @@ final class OrderLogWriter {
     this.topic = topic;
   }
 
-  /** In committed transactions of up to 100 events. */
+  /** In committed transactions of up to 100 events; returns once a read_committed reader sees them all. */
   void committed(List<EventEnvelope> events) {
+    Map<Integer, Long> last = new HashMap<>();
     try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(props(kafka.transactionalProducerProperties()))) {
       p.initTransactions();
       for (int from = 0; from < events.size(); from += 100) {
         p.beginTransaction();
-        events.subList(from, Math.min(events.size(), from + 100)).forEach(e -> p.send(record(e)));
+        List<Future<RecordMetadata>> sent = events.subList(from, Math.min(events.size(), from + 100)).stream()
+            .map(e -> p.send(record(e))).toList();
         p.commitTransaction();
+        for (Future<RecordMetadata> f : sent) {
+          RecordMetadata m = f.get();
+          last.merge(m.partition(), m.offset(), Math::max);
+        }
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+    awaitCommittedEnd(last);
+  }
+
+  /**
+   * The commit returns before the broker has written its markers, and until then the committed end (the last
+   * stable offset) stays before the transaction: a run started at once could find nothing new.
+   */
+  private void awaitCommittedEnd(Map<Integer, Long> lastOffsets) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      KafkaOffsets end = LogPositions.read(kafka.bootstrapServers(), topic).end();
+      if (lastOffsets.entrySet().stream().allMatch(e -> end.of(e.getKey(), 0L) > e.getValue())) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("committed records of " + topic + " not readable after 30 s: " + end.toJson());
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
       }
     }
   }
