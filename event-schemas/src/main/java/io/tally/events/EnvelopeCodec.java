@@ -41,23 +41,27 @@ public final class EnvelopeCodec {
     if (Limits.eventSize(bytes.length).isPresent()) {
       throw new UnparseableEventException("too large: " + bytes.length + " bytes", null);
     }
-    JsonNode root;
+    JsonFields fields;
     try {
-      root = EventJson.read(bytes);
+      fields = EnvelopeFields.read(bytes);
+      if (fields == null) {
+        JsonNode root = EventJson.read(bytes);
+        if (root == null || !root.isObject()) {
+          throw new UnparseableEventException("not a JSON object", null);
+        }
+        fields = new JsonFields((ObjectNode) root);
+      }
     } catch (IOException e) {
       throw new UnparseableEventException("not valid JSON", null);
     }
-    if (root == null || !root.isObject()) {
-      throw new UnparseableEventException("not a JSON object", null);
-    }
     try {
-      return read(new JsonFields((ObjectNode) root));
+      return read(fields);
     } catch (InvalidFieldException e) {
       throw new UnparseableEventException(e.getMessage(), e.field());
     }
   }
 
-  private static EventEnvelope read(JsonFields json) {
+  static EventEnvelope read(JsonFields json) {
     String eventId = json.text("eventId");
     if (!EventIds.isV7(eventId)) {
       throw json.invalid("eventId", "must be a lowercase UUIDv7");

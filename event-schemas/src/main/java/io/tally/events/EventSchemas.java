@@ -21,6 +21,10 @@ public final class EventSchemas {
     return check(type, version, payload).violations();
   }
 
+  static SchemaCatalog catalog() {
+    return CATALOG;
+  }
+
   public static boolean isKnown(String type, int version) {
     return CATALOG.isKnown(type, version);
   }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,7 @@ public final class JsonFields {
   private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
   private final ObjectNode node;
+  private final Function<String, JsonNode> values;
   private final String prefix;
 
   public JsonFields(ObjectNode node) {
@@ -28,12 +30,22 @@ public final class JsonFields {
 
   /** Reads a nested object; errors name the field as {@code prefix + name}, e.g. {@code items[2].sku}. */
   public JsonFields(ObjectNode node, String prefix) {
+    this(node, node::get, prefix);
+  }
+
+  private JsonFields(ObjectNode node, Function<String, JsonNode> values, String prefix) {
     this.node = node;
+    this.values = values;
     this.prefix = prefix;
   }
 
+  /** Fields looked up by name (null when absent) rather than kept in an object node: a streamed read's. */
+  static JsonFields of(Function<String, JsonNode> values) {
+    return new JsonFields(null, values, "");
+  }
+
   public boolean has(String field) {
-    JsonNode value = node.get(field);
+    JsonNode value = values.apply(field);
     return value != null && !value.isNull();
   }
 
@@ -45,7 +57,7 @@ public final class JsonFields {
     if (!has(field)) {
       return Optional.empty();
     }
-    JsonNode value = node.get(field);
+    JsonNode value = values.apply(field);
     if (!value.isTextual()) {
       throw invalid(field, "must be a string");
     }
@@ -67,7 +79,7 @@ public final class JsonFields {
     if (!has(field)) {
       return OptionalLong.empty();
     }
-    JsonNode value = node.get(field);
+    JsonNode value = values.apply(field);
     if (!value.isIntegralNumber()) {
       throw invalid(field, "must be a whole number");
     }
@@ -82,7 +94,7 @@ public final class JsonFields {
     if (!has(field)) {
       throw missing(field);
     }
-    JsonNode value = node.get(field);
+    JsonNode value = values.apply(field);
     if (value.isTextual() && DECIMAL_TEXT.matcher(value.textValue()).matches()) {
       return new BigDecimal(value.textValue());
     }
@@ -100,7 +112,7 @@ public final class JsonFields {
     if (!has(field)) {
       throw missing(field);
     }
-    JsonNode value = node.get(field);
+    JsonNode value = values.apply(field);
     if (!value.isBoolean()) {
       throw invalid(field, "must be true or false");
     }
@@ -111,7 +123,7 @@ public final class JsonFields {
     if (!has(field)) {
       throw missing(field);
     }
-    JsonNode value = node.get(field);
+    JsonNode value = values.apply(field);
     if (!value.isObject()) {
       throw invalid(field, "must be an object");
     }
@@ -122,7 +134,7 @@ public final class JsonFields {
     if (!has(field)) {
       return Optional.empty();
     }
-    JsonNode value = node.get(field);
+    JsonNode value = values.apply(field);
     if (!value.isArray()) {
       throw invalid(field, "must be an array");
     }

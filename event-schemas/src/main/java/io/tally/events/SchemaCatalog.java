@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * JSON Schemas loaded once from {@code schemas/<folder>/<Type>.v<N>.json} on the classpath, for versions 1..current
@@ -22,11 +23,14 @@ final class SchemaCatalog {
 
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-  private final Map<String, Map<Integer, JsonSchema>> schemas = new HashMap<>();
+  /** The full validator, and the compiled shortcut tried first (null when the schema is outside its subset). */
+  private record Schema(JsonSchema full, Predicate<JsonNode> surelyValid) {}
+
+  private final Map<String, Map<Integer, Schema>> schemas = new HashMap<>();
 
   SchemaCatalog(String folder, Map<String, Integer> currentVersions) {
     currentVersions.forEach((type, current) -> {
-      Map<Integer, JsonSchema> versions = new HashMap<>();
+      Map<Integer, Schema> versions = new HashMap<>();
       for (int version = 1; version <= current; version++) {
         versions.put(version, load("schemas/" + folder + "/" + type + ".v" + version + ".json"));
       }
@@ -38,11 +42,30 @@ final class SchemaCatalog {
     return schemas.getOrDefault(type, Map.of()).containsKey(version);
   }
 
+  /** Whether payloads of this version meet the compiled shortcut first (see PayloadRules). */
+  boolean hasShortcut(String type, int version) {
+    Schema schema = schemas.getOrDefault(type, Map.of()).get(version);
+    return schema != null && schema.surelyValid() != null;
+  }
+
   SchemaCheck check(String type, int version, JsonNode payload) {
-    JsonSchema schema = schemas.getOrDefault(type, Map.of()).get(version);
+    Schema schema = schemas.getOrDefault(type, Map.of()).get(version);
     if (schema == null) {
       return new SchemaCheck.Unknown(type, version);
     }
+    if (schema.surelyValid() != null && schema.surelyValid().test(payload)) {
+      return new SchemaCheck.Valid();
+    }
+    return full(schema.full(), payload);
+  }
+
+  /** The full validator alone: what the shortcut must agree with. */
+  SchemaCheck checkFully(String type, int version, JsonNode payload) {
+    Schema schema = schemas.getOrDefault(type, Map.of()).get(version);
+    return schema == null ? new SchemaCheck.Unknown(type, version) : full(schema.full(), payload);
+  }
+
+  private static SchemaCheck full(JsonSchema schema, JsonNode payload) {
     Set<ValidationMessage> messages = schema.validate(payload);
     if (messages.isEmpty()) {
       return new SchemaCheck.Valid();
@@ -51,12 +74,13 @@ final class SchemaCatalog {
     return new SchemaCheck.Invalid(violations);
   }
 
-  private static JsonSchema load(String resource) {
+  private static Schema load(String resource) {
     try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing schema resource " + resource);
       }
-      return FACTORY.getSchema(EventJson.read(in.readAllBytes()));
+      JsonNode definition = EventJson.read(in.readAllBytes());
+      return new Schema(FACTORY.getSchema(definition), PayloadRules.compile(definition));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read schema " + resource, e);
     }
