@@ -18,12 +18,15 @@ public final class EventHeaders {
 
   private EventHeaders() {}
 
-  /** The three headers for an envelope, in a stable order. */
+  /**
+   * The three headers for an envelope, in a stable order. Tenant last: consumers check it with Kafka's
+   * {@code lastHeader}, which decodes the name of every header from the end until it finds the one asked for.
+   */
   public static Map<String, byte[]> of(EventEnvelope envelope) {
     Map<String, byte[]> headers = new LinkedHashMap<>();
-    headers.put(TENANT, text(envelope.tenant()));
     headers.put(TYPE, text(envelope.type()));
     headers.put(SCHEMA_VERSION, version(envelope.schemaVersion()));
+    headers.put(TENANT, text(envelope.tenant()));
     return headers;
   }
 

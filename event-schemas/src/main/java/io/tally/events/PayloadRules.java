@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -67,7 +66,7 @@ final class PayloadRules {
     if (required != null) {
       required.forEach(name -> mandatory.add(name.asText()));
     }
-    List<String> mustHave = List.copyOf(mandatory);
+    String[] mustHave = mandatory.toArray(String[]::new);
     boolean othersAllowed = additional == null || additional.booleanValue();
     return node -> {
       if (!node.isObject()) {
