@@ -9,7 +9,6 @@ import io.tally.projection.runtime.SinkErasure;
 import io.tally.service.clickhouse.ClickHouseHttp;
 import io.tally.service.clickhouse.ClickHouseSql;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -86,8 +85,7 @@ public class ChAnalyticsSink implements ProjectionSink {
     long now = System.currentTimeMillis() / 1000;
     Future<Void> chain = Future.succeededFuture();
     for (List<ProjectedEvent> block : blocks(fresh)) {
-      Buffer rows = ChRows.lines(block, now);
-      chain = chain.compose(v -> ch.insertJsonEachRow(qualified(tables.events()), rows, block.size()));
+      chain = chain.compose(v -> ChRows.insert(ch, qualified(tables.events()), block, now));
     }
     Map<Integer, Long> reached = new HashMap<>(stored);
     fresh.forEach(e -> reached.merge(e.partition(), e.offset() + 1, Math::max));
@@ -146,7 +144,7 @@ public class ChAnalyticsSink implements ProjectionSink {
           Set<String> present = rows.stream().map(r -> r.getString("id")).collect(Collectors.toSet());
           long now = System.currentTimeMillis() / 1000;
           List<ProjectedEvent> missing = events.stream().filter(e -> present.add(e.envelope().eventId())).toList();
-          return ch.insertJsonEachRow(qualified(tables.events()), ChRows.lines(missing, now), missing.size());
+          return ChRows.insert(ch, qualified(tables.events()), missing, now);
         });
   }
 

@@ -15,6 +15,8 @@ final class BatchInProgress {
   final SinkBatch batch;
   final List<DecodedRecord.Poison> poison;
   final long takenNanos;
+  /** Kafka timestamp of the oldest record per partition; kept, as status asks for it several times a second. */
+  private final Map<Integer, Long> oldest;
   /** Set once this batch's poison is in the DLQ; a remainder retried later must not copy it again. */
   volatile boolean poisonSent;
 
@@ -24,7 +26,9 @@ final class BatchInProgress {
     List<ProjectedEvent> events = new ArrayList<>(records.size());
     List<DecodedRecord.Poison> bad = new ArrayList<>();
     Map<Integer, Long> next = new HashMap<>();
+    Map<Integer, Long> oldestByPartition = new HashMap<>();
     for (DecodedRecord r : records) {
+      oldestByPartition.merge(r.partition(), r.timestampMs(), Math::min);
       if (r instanceof DecodedRecord.Valid v) {
         events.add(v.event());
       } else {
@@ -34,6 +38,7 @@ final class BatchInProgress {
     }
     this.batch = new SinkBatch(events, next);
     this.poison = List.copyOf(bad);
+    this.oldest = Map.copyOf(oldestByPartition);
   }
 
   /**
@@ -55,10 +60,6 @@ final class BatchInProgress {
   }
 
   Map<Integer, Long> oldestTimestamps() {
-    Map<Integer, Long> oldest = new HashMap<>();
-    for (DecodedRecord r : records) {
-      oldest.merge(r.partition(), r.timestampMs(), Math::min);
-    }
     return oldest;
   }
 }
