@@ -10,6 +10,7 @@ import io.tally.service.clickhouse.ClickHouseHttp;
 import io.tally.service.clickhouse.ClickHouseSql;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -79,13 +80,36 @@ public class ChAnalyticsSink implements ProjectionSink {
   }
 
   private Future<Void> write(SinkBatch batch, Map<Integer, Long> stored) {
+    long now = System.currentTimeMillis() / 1000;
+    // Filtering, splitting and encoding a whole batch is CPU work: on a worker thread, the poll thread fetches
+    // and decodes the next batch meanwhile.
+    return vertx.executeBlocking(() -> encode(batch, stored, now), false).compose(encoded -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < encoded.blocks().size(); i++) {
+        Buffer rows = encoded.blocks().get(i);
+        int count = encoded.rowCounts().get(i);
+        chain = chain.compose(v -> ch.insertRowBinary(qualified(tables.events()), ChRows.COLUMNS, rows, count));
+      }
+      return chain
+          .compose(v -> ch.insertJsonEachRow(qualified(tables.checkpoints()), encoded.checkpoints()))
+          .onSuccess(v -> known = Map.copyOf(encoded.reached()))
+          .onFailure(e -> known = null); // ambiguous: read the store again before anything else
+    });
+  }
+
+  /** A batch ready to insert: row blocks, then checkpoints, and the resume point once all of it landed. */
+  private record Encoded(List<Buffer> blocks, List<Integer> rowCounts, List<JsonObject> checkpoints,
+                         Map<Integer, Long> reached) {}
+
+  private static Encoded encode(SinkBatch batch, Map<Integer, Long> stored, long now) {
     // A batch the store already has (redelivery) writes nothing: the resume point is the filter.
     List<ProjectedEvent> fresh = batch.events().stream()
         .filter(e -> e.offset() >= stored.getOrDefault(e.partition(), 0L)).toList();
-    long now = System.currentTimeMillis() / 1000;
-    Future<Void> chain = Future.succeededFuture();
+    List<Buffer> blocks = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
     for (List<ProjectedEvent> block : blocks(fresh)) {
-      chain = chain.compose(v -> ChRows.insert(ch, qualified(tables.events()), block, now));
+      blocks.add(ChRows.rows(block, now));
+      counts.add(block.size());
     }
     Map<Integer, Long> reached = new HashMap<>(stored);
     fresh.forEach(e -> reached.merge(e.partition(), e.offset() + 1, Math::max));
@@ -96,10 +120,7 @@ public class ChAnalyticsSink implements ProjectionSink {
       }
       reached.merge(p, next, Math::max);
     });
-    return chain
-        .compose(v -> ch.insertJsonEachRow(qualified(tables.checkpoints()), checkpoints))
-        .onSuccess(v -> known = Map.copyOf(reached))
-        .onFailure(e -> known = null); // ambiguous: read the store again before anything else
+    return new Encoded(blocks, counts, checkpoints, reached);
   }
 
   /**

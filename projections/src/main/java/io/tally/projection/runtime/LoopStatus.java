@@ -50,9 +50,10 @@ final class LoopStatus {
       parts.add(new PartitionStatus(p, progress.appliedNext, progress.resumedFrom, progress.endOffset, lag,
           Math.max(lagSeconds, lag == 0 ? 0 : -1), paused.contains(tp)));
     });
+    boolean full = loop.pending.size() + loop.decoding.size() >= loop.policy.maxEvents();
     current = new ProjectionStatus(loop.sink.name(), state(loop, starting), loop.topic, List.copyOf(parts),
-        error(loop), loop.store.attempts(), loop.store.retryInMs(now), loop.pending.size() >= loop.policy.maxEvents(),
-        loop.policy, loop.processed, loop.deadLettered, loop.batches, Instant.now());
+        error(loop), loop.store.attempts(), loop.store.retryInMs(now), full, loop.policy, loop.processed,
+        loop.deadLettered, loop.batches, Instant.now());
     loop.metrics.publish(parts);
   }
 
@@ -94,7 +95,8 @@ final class LoopStatus {
   }
 
   private static Map<Integer, Long> oldestUnapplied(ProjectionLoop loop) {
-    Map<Integer, Long> oldest = new HashMap<>(loop.pending.oldestTimestamps());
+    Map<Integer, Long> oldest = new HashMap<>(loop.decoding.oldestTimestamps());
+    loop.pending.oldestTimestamps().forEach((p, t) -> oldest.merge(p, t, Math::min));
     if (loop.inFlight != null) {
       loop.inFlight.original().oldestTimestamps().forEach((p, t) -> oldest.merge(p, t, Math::min));
     }

@@ -45,7 +45,7 @@ final class ProjectionLoop implements Runnable {
   private final BatchWriter writer;
   final StoreHealth store;
   private final LoopStatus statusWriter;
-  private final Function<List<ConsumerRecord<byte[], byte[]>>, List<DecodedRecord>> decoder;
+  final DecodeStage decoding;
   private final LoopControls controls = new LoopControls();
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private CompletableFuture<Void> preparing;
@@ -77,7 +77,7 @@ final class ProjectionLoop implements Runnable {
     this.store = new StoreHealth(sink.name(), backoff, metrics);
     this.metrics = metrics;
     this.statusWriter = statusWriter;
-    this.decoder = decoder;
+    this.decoding = new DecodeStage(sink.name(), decoder);
   }
 
   @Override
@@ -142,6 +142,7 @@ final class ProjectionLoop implements Runnable {
       return; // stop() or a command wants the thread; the loop condition decides
     }
     now = System.nanoTime();
+    decoding.drainInto(pending);
     loadResumePoints(now);
     collectInFlight(now);
     controls.settled(inFlight);
@@ -150,8 +151,8 @@ final class ProjectionLoop implements Runnable {
     }
     startNextBatch(now);
     controls.drained(inFlight == null && awaitingSeek.isEmpty(), applied);
-    ConsumerFlow.hold(consumer, pending.size() >= policy.maxEvents() || failed != null || controls.paused()
-        || store.failing(), awaitingSeek);
+    ConsumerFlow.hold(consumer, pending.size() + decoding.size() >= policy.maxEvents() || failed != null
+        || controls.paused() || store.failing(), awaitingSeek);
     if (now - lastStatusNanos >= STATUS_EVERY_NANOS) {
       lastStatusNanos = now;
       statusWriter.publish(this, now, false);
@@ -159,7 +160,7 @@ final class ProjectionLoop implements Runnable {
   }
 
   private long pollTimeoutNanos(long now) {
-    if (inFlight != null || resumeLoad != null) {
+    if (inFlight != null || resumeLoad != null || decoding.size() > 0) {
       return TimeUnit.MILLISECONDS.toNanos(2);
     }
     long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(50), pending.nanosUntilDue(policy, now));
@@ -179,9 +180,7 @@ final class ProjectionLoop implements Runnable {
       fresh.add(record);
       progress.fetchedNext = record.offset() + 1;
     }
-    for (DecodedRecord decoded : decoder.apply(fresh)) {
-      pending.add(decoded, now);
-    }
+    decoding.submit(fresh, now);
   }
 
   private void prepare(long now) {
@@ -304,6 +303,7 @@ final class ProjectionLoop implements Runnable {
   /** Drops everything buffered and reads every partition again from the store's resume point. */
   void reloadAll() {
     pending.clear();
+    decoding.clear();
     failed = null;
     awaitingSeek.addAll(partitions.keySet());
   }
@@ -355,6 +355,7 @@ final class ProjectionLoop implements Runnable {
       LOG.warn("projection {}: consumer did not close cleanly: {}", sink.name(), e.toString());
     }
     writer.close();
+    decoding.close();
     controls.stopped();
     statusWriter.stopped(this);
   }
