@@ -20,6 +20,16 @@ public final class RecordKeys {
     return of(tenant, orderId).getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Whether a record's key bytes are {@code tenant/orderId}, compared without decoding them into a string. */
+  public static boolean matches(byte[] key, String tenant, String orderId) {
+    if (!EventHeaders.isAscii(tenant) || !EventHeaders.isAscii(orderId)) {
+      return new String(key, StandardCharsets.UTF_8).equals(tenant + "/" + orderId);
+    }
+    int slash = tenant.length();
+    return key.length == slash + 1 + orderId.length() && EventHeaders.sameAscii(key, 0, tenant)
+        && key[slash] == '/' && EventHeaders.sameAscii(key, slash + 1, orderId);
+  }
+
   /** The tenant part of a key, for routing without parsing the value. */
   public static String tenantOf(String key) {
     int slash = key.indexOf('/');

@@ -71,16 +71,13 @@ public final class RecordDecoder {
 
   private static String mismatch(ConsumerRecord<byte[], byte[]> record, EventEnvelope envelope) {
     Header tenantHeader = record.headers().lastHeader(EventHeaders.TENANT);
-    if (tenantHeader != null && !envelope.tenant().equals(EventHeaders.text(tenantHeader.value()))) {
+    if (tenantHeader != null && !EventHeaders.isText(tenantHeader.value(), envelope.tenant())) {
       return "header " + EventHeaders.TENANT + " '" + EventHeaders.text(tenantHeader.value())
           + "' differs from the envelope's tenant '" + envelope.tenant() + "'";
     }
-    if (record.key() != null) {
-      String key = new String(record.key(), StandardCharsets.UTF_8);
-      String expected = envelope.tenant() + "/" + envelope.aggregateId();
-      if (!key.equals(expected)) {
-        return "record key '" + key + "' differs from the envelope's " + expected;
-      }
+    if (record.key() != null && !RecordKeys.matches(record.key(), envelope.tenant(), envelope.aggregateId())) {
+      return "record key '" + new String(record.key(), StandardCharsets.UTF_8) + "' differs from the envelope's "
+          + envelope.tenant() + "/" + envelope.aggregateId();
     }
     return null;
   }
