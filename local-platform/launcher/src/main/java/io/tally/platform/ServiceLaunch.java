@@ -28,13 +28,24 @@ final class ServiceLaunch {
       throw new IllegalStateException(jar + " is missing: build first with `mvn -q install -DskipTests`"
           + " (make run does this)");
     }
-    List<String> cmd = new ArrayList<>(List.of(ServerProcess.javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
-        "-Dvertx.disableDnsResolver=true"));
+    List<String> cmd = new ArrayList<>(List.of(ServerProcess.javaBinary()));
+    cmd.addAll(heap(name));
+    cmd.add("-Dvertx.disableDnsResolver=true");
     cmd.addAll(List.of("-jar", jar.toString()));
     Map<String, String> vars = new LinkedHashMap<>();
     env.forEach((k, v) -> vars.put(Settings.envName(k), v));
     ServerProcess process = ServerProcess.start(name, cmd, vars, logDir, logDir.resolve(name + ".log"));
     return process.awaitReady(Duration.ofSeconds(90), () -> healthy(port));
+  }
+
+  /**
+   * Small serial-collected heaps, except for the projections: catching up, each projection holds two batches of
+   * up to 50,000 decoded events, and in 512 MiB with the serial collector a third of the catch-up was garbage
+   * collection (docs/benchmarks.md). A fixed 1 GiB with the parallel collector keeps the young generation large.
+   */
+  static List<String> heap(String service) {
+    return service.equals("projections") ? List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC")
+        : List.of("-Xmx512m", "-XX:+UseSerialGC");
   }
 
   static boolean healthy(int port) {
