@@ -67,24 +67,20 @@ final class ChRows {
     out.appendLongLE(uuid.getLeastSignificantBits());
   }
 
-  /** Length as an unsigned LEB128 varint, then the UTF-8 bytes. */
+  /** Length as an unsigned LEB128 varint, then the UTF-8 bytes (for ASCII text, its chars as bytes). */
   private static void text(Buffer out, String value) {
     boolean ascii = true;
     for (int i = 0; i < value.length() && ascii; i++) {
       ascii = value.charAt(i) < 0x80;
     }
-    byte[] utf8 = ascii ? null : value.getBytes(StandardCharsets.UTF_8);
-    long length = ascii ? value.length() : utf8.length;
+    byte[] bytes = value.getBytes(ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    long length = bytes.length;
     while (length >= 0x80) {
       out.appendByte((byte) (length | 0x80));
       length >>>= 7;
     }
     out.appendByte((byte) length);
-    if (ascii) {
-      out.appendString(value, "ISO-8859-1");
-    } else {
-      out.appendBytes(utf8);
-    }
+    out.appendBytes(bytes);
   }
 
   /** Decimal(18,4) is its value times 10^4 as a 64-bit integer; schemas allow at most 3 decimals, so it is exact. */

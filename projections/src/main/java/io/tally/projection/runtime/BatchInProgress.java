@@ -27,14 +27,27 @@ final class BatchInProgress {
     List<DecodedRecord.Poison> bad = new ArrayList<>();
     Map<Integer, Long> next = new HashMap<>();
     Map<Integer, Long> oldestByPartition = new HashMap<>();
-    for (DecodedRecord r : records) {
-      oldestByPartition.merge(r.partition(), r.timestampMs(), Math::min);
-      if (r instanceof DecodedRecord.Valid v) {
-        events.add(v.event());
-      } else {
-        bad.add((DecodedRecord.Poison) r);
+    // Records come in runs of one partition (a fetch is per partition): the maps are updated once per run, not
+    // once per record, which boxed two longs per record of every batch.
+    int run = 0;
+    while (run < records.size()) {
+      int partition = records.get(run).partition();
+      long nextOffset = 0;
+      long oldestTimestamp = Long.MAX_VALUE;
+      int end = run;
+      for (; end < records.size() && records.get(end).partition() == partition; end++) {
+        DecodedRecord r = records.get(end);
+        if (r instanceof DecodedRecord.Valid v) {
+          events.add(v.event());
+        } else {
+          bad.add((DecodedRecord.Poison) r);
+        }
+        nextOffset = Math.max(nextOffset, r.offset() + 1);
+        oldestTimestamp = Math.min(oldestTimestamp, r.timestampMs());
       }
-      next.merge(r.partition(), r.offset() + 1, Math::max);
+      next.merge(partition, nextOffset, Math::max);
+      oldestByPartition.merge(partition, oldestTimestamp, Math::min);
+      run = end;
     }
     this.batch = new SinkBatch(events, next);
     this.poison = List.copyOf(bad);
