@@ -54,7 +54,7 @@ final class PgSchema {
           occurred_at timestamptz NOT NULL,
           amount numeric(18,4),
           currency text,
-          payload jsonb NOT NULL,
+          payload json NOT NULL,
           kafka_partition int NOT NULL,
           kafka_offset bigint NOT NULL,
           projected_at timestamptz NOT NULL DEFAULT now(),

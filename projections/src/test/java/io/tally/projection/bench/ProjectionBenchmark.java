@@ -46,6 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Catch-up: the events are in the log first, then each projection starts from an empty store and the clock runs
  * until its offsets reach the log end. Latency: a transactional producer writes 1,000 events/s (as the decider
  * would, event time = now), and the end-to-end timer of each running projection gives the percentiles.
+ * {@code -Dbench.projections=pg-orders} runs only the named projections (catch-up; latency needs both);
+ * {@code -Dbench.latency-seconds=0} skips the latency part.
  */
 @ExtendWith({KafkaExtension.class, PostgresExtension.class, ClickHouseExtension.class})
 class ProjectionBenchmark {
@@ -66,6 +68,7 @@ class ProjectionBenchmark {
   void catchUpAndLatency(TestKafka kafka, TestPostgres postgres, TestClickHouse clickHouse) throws Exception {
     int events = Integer.getInteger("bench.events", 1_000_000);
     int latencySeconds = Integer.getInteger("bench.latency-seconds", 60);
+    List<String> only = List.of(System.getProperty("bench.projections", "pg-orders,ch-analytics").split(","));
     try (EventLog log = new EventLog(kafka, PARTITIONS)) {
       long produced = fill(log, events);
       report("log", "%d events in %d partitions", produced, PARTITIONS);
@@ -73,13 +76,24 @@ class ProjectionBenchmark {
           .server("clickhouse", clickHouse.server().pid());
       // The first catch-up of each runs in a cold JVM (JIT compiling as it goes); the second, into a fresh
       // empty store, is what a running process achieves. Both are reported.
-      catchUp("pg-orders (cold JVM)", log, pgSink(postgres, log), produced, cpu);
-      catchUp("ch-analytics (cold JVM)", log, chSink(clickHouse, log), produced, cpu);
-      catchUp("pg-orders", log, pgSink(postgres, log), produced, cpu);
-      catchUp("ch-analytics", log, chSink(clickHouse, log), produced, cpu);
+      for (String run : List.of(" (cold JVM)", "")) {
+        if (only.contains(PgOrdersSink.NAME)) {
+          String database = postgres.newDatabase();
+          PgServerStats before = PgServerStats.sample(postgres);
+          catchUp(PgOrdersSink.NAME + run, log, pgSink(postgres, database, log), produced, cpu);
+          report("postgres " + PgOrdersSink.NAME + run, "%s; %s", PgServerStats.sample(postgres).since(before,
+              produced), PgServerStats.tables(postgres, database));
+        }
+        if (only.contains(ChAnalyticsSink.NAME)) {
+          catchUp(ChAnalyticsSink.NAME + run, log, chSink(clickHouse, log), produced, cpu);
+        }
+      }
+    }
+    if (latencySeconds <= 0) {
+      return;
     }
     try (EventLog log = new EventLog(kafka, PARTITIONS)) {
-      latency(log, pgSink(postgres, log), chSink(clickHouse, log), latencySeconds);
+      latency(log, pgSink(postgres, postgres.newDatabase(), log), chSink(clickHouse, log), latencySeconds);
     }
   }
 
@@ -191,10 +205,10 @@ class ProjectionBenchmark {
         policy, Duration.ofMillis(200), Duration.ofSeconds(30)), meters);
   }
 
-  private static ProjectionSink pgSink(TestPostgres postgres, EventLog log) {
+  private static ProjectionSink pgSink(TestPostgres postgres, String database, EventLog log) {
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(6))
         .connectingTo(new PgConnectOptions().setHost(postgres.host()).setPort(postgres.port())
-            .setDatabase(postgres.newDatabase()).setUser(postgres.user()).setPassword(postgres.password())
+            .setDatabase(database).setUser(postgres.user()).setPassword(postgres.password())
             .setCachePreparedStatements(true))
         .using(vertx).build();
     return new PgOrdersSink(pool, log.events());

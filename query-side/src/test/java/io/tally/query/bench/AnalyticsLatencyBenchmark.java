@@ -154,7 +154,7 @@ class AnalyticsLatencyBenchmark {
         SELECT gen_random_uuid(), 'tenant-' || (n %% %1$d), 'o-' || n, s,
                (ARRAY['OrderPlaced','OrderPaid','OrderShipped'])[s], 1,
                now() - (n %% 2592000) * interval '1 second', CASE WHEN s < 3 THEN 10 + n %% 490 END, 'EUR',
-               '{"customerId":"c-1"}'::jsonb, 0, n * 3 + s
+               '{"customerId":"c-1"}'::json, 0, n * 3 + s
         FROM generate_series(0, %2$d - 1) AS n, generate_series(1, 3) AS s""".formatted(TENANTS, orders))
         .execute());
     Await.result(stores.pool.query("ANALYZE current_orders").execute().compose(r ->

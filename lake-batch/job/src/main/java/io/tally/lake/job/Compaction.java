@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
@@ -66,9 +65,8 @@ final class Compaction {
     }
     RunLog.say("reading " + topic + " from " + start.toJson() + " to " + end.toJson());
     Set<String> deleted = DeletedTenants.read(lake.load(LakeTables.DELETED_TENANTS));
-    Dataset<Row> decoded = read(lake, start, end)
-        .mapPartitions(new EventDecoder(payloadFields, deleted, runAt),
-            Encoders.row(DecodedRecord.schema(payloadFields)))
+    Dataset<Row> decoded = LogReader.decoded(lake.spark(), lake.settings().kafkaBootstrap(), start, end,
+            new EventDecoder(payloadFields, deleted, runAt), DecodedRecord.schema(payloadFields))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // One pass over the decoded records for every figure the rest needs. Distinct 64-bit hashes of the event
@@ -136,18 +134,5 @@ final class Compaction {
     table.refresh();
     return table.currentSnapshot() == null ? 0
         : Long.parseLong(table.currentSnapshot().summary().getOrDefault("total-records", "0"));
-  }
-
-  private static Dataset<Row> read(Lake lake, KafkaOffsets start, KafkaOffsets end) {
-    return lake.spark().read().format("kafka")
-        .option("kafka.bootstrap.servers", lake.settings().kafkaBootstrap())
-        .option("assign", "{\"" + end.topic() + "\":" + end.next().keySet() + "}")
-        .option("startingOffsets", start.toJson())
-        .option("endingOffsets", end.toJson())
-        // Only committed transactions: aborted events of the decider never reach the lake.
-        .option("kafka.isolation.level", "read_committed")
-        .option("includeHeaders", "true")
-        .load()
-        .select("partition", "offset", "value", "timestamp", "headers");
   }
 }

@@ -11,19 +11,18 @@ import io.tally.order.ReadOutcome;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.spark.sql.Row;
-import scala.collection.Seq;
 
 /**
- * Turns Kafka records (partition, offset, value, timestamp, headers) into events-table rows the way every other
+ * Turns Kafka records into events-table rows the way every other
  * consumer reads the log (OrderEventReader: decode, check against the written version's schema, upcast), and
  * records that fail into rejected-table rows with the reason. One bad record never fails the run.
  */
-final class EventDecoder implements MapPartitionsFunction<Row, Row>, Serializable {
+final class EventDecoder implements Serializable {
   static final String UNMAPPABLE = "unmappable";
 
   private final List<PayloadField> payloadFields;
@@ -36,26 +35,10 @@ final class EventDecoder implements MapPartitionsFunction<Row, Row>, Serializabl
     this.runAt = runAt;
   }
 
-  @Override
-  public Iterator<Row> call(Iterator<Row> records) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return records.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return decode(records.next());
-      }
-    };
-  }
-
-  Row decode(Row kafka) {
-    int partition = kafka.getInt(0);
-    long offset = kafka.getLong(1);
-    byte[] value = (byte[]) kafka.get(2);
-    Instant timestamp = (Instant) kafka.get(3);
+  Row decode(ConsumerRecord<byte[], byte[]> kafka) {
+    int partition = kafka.partition();
+    long offset = kafka.offset();
+    byte[] value = kafka.value();
     EventEnvelope written;
     try {
       written = EnvelopeCodec.fromBytes(value);
@@ -97,29 +80,19 @@ final class EventDecoder implements MapPartitionsFunction<Row, Row>, Serializabl
     return JsonValues.row(v.toArray());
   }
 
-  private Row rejected(Row kafka, String tenant, String reason, String detail) {
+  private Row rejected(ConsumerRecord<byte[], byte[]> kafka, String tenant, String reason, String detail) {
     if (tenant != null && deletedTenants.contains(tenant)) {
       return JsonValues.row(DecodedRecord.DROPPED, null, null);
     }
-    Row row = JsonValues.row(kafka.getInt(0), kafka.getLong(1), reason, detail, tenant,
-        header(kafka, EventHeaders.TYPE), header(kafka, EventHeaders.SCHEMA_VERSION), kafka.get(2), kafka.get(3),
-        runAt);
+    Row row = JsonValues.row(kafka.partition(), kafka.offset(), reason, detail, tenant,
+        header(kafka, EventHeaders.TYPE), header(kafka, EventHeaders.SCHEMA_VERSION), kafka.value(),
+        Instant.ofEpochMilli(kafka.timestamp()), runAt);
     return JsonValues.row(DecodedRecord.REJECTED, null, row);
   }
 
   /** The last value of a Kafka header as text, or null. */
-  private static String header(Row kafka, String key) {
-    if (kafka.isNullAt(4)) {
-      return null;
-    }
-    Seq<Row> headers = kafka.getSeq(4);
-    String found = null;
-    for (int i = 0; i < headers.size(); i++) {
-      Row h = headers.apply(i);
-      if (key.equals(h.getString(0)) && !h.isNullAt(1)) {
-        found = EventHeaders.text((byte[]) h.get(1));
-      }
-    }
-    return found;
+  private static String header(ConsumerRecord<byte[], byte[]> kafka, String key) {
+    Header h = kafka.headers().lastHeader(key);
+    return h == null || h.value() == null ? null : EventHeaders.text(h.value());
   }
 }

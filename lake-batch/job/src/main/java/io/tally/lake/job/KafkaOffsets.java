@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Per partition of one topic, the next offset to read. Its JSON is Spark's offsets format
- * ({@code {"orders.events":{"0":42,"1":17}}}), so the value kept in a snapshot summary is also what the Kafka
- * source takes as its starting or ending offsets.
+ * ({@code {"orders.events":{"0":42,"1":17}}}), what the lake's snapshot summaries have held since it read the log
+ * through Spark's Kafka source (LogReader reads it now).
  */
 public record KafkaOffsets(String topic, SortedMap<Integer, Long> next) {
 

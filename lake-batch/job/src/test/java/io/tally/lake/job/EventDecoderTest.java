@@ -10,14 +10,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
 
 /** One Kafka record at a time, without Spark: what the decoder makes of good, old, bad and deleted records. */
 class EventDecoderTest {
@@ -58,9 +59,10 @@ class EventDecoderTest {
         .getString(0)).isEqualTo(DecodedRecord.DROPPED);
   }
 
-  private static Row kafka(long offset, byte[] value, Map<String, String> headers) {
-    List<Row> h = new ArrayList<>();
-    headers.forEach((k, v) -> h.add(RowFactory.create(k, v.getBytes(StandardCharsets.UTF_8))));
-    return RowFactory.create(0, offset, value, RUN, CollectionConverters.asScala(h).toSeq());
+  private static ConsumerRecord<byte[], byte[]> kafka(long offset, byte[] value, Map<String, String> headers) {
+    RecordHeaders h = new RecordHeaders();
+    headers.forEach((k, v) -> h.add(k, v.getBytes(StandardCharsets.UTF_8)));
+    return new ConsumerRecord<>("orders.events", 0, offset, RUN.toEpochMilli(), TimestampType.CREATE_TIME,
+        0, value.length, null, value, h, Optional.empty());
   }
 }
