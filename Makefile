@@ -43,10 +43,13 @@ run: tools build
 test: tools
 	mvn -B -ntp install
 
+# The projections service's JVM flags under make run (ServiceLaunch.heap), for benchmarks that host projections.
+PROJECTIONS_JVM := -Xms1g -Xmx1g -XX:+UseParallelGC
 # Every benchmark; each appends nothing by itself: copy the printed figures into docs/benchmarks.md with the date.
 BENCH_MVN := $(MVN) -Dtest.timeout='60 m'
 bench: tools build
-	$(BENCH_MVN) -pl projections test -Dtest=ProjectionBenchmark -Dbench.events=1000000 -Dsurefire.failIfNoSpecifiedTests=false
+	$(BENCH_MVN) -pl projections test -Dtest=ProjectionBenchmark -Dbench.events=1000000 -Dsurefire.failIfNoSpecifiedTests=false \
+	  -DargLine="$(PROJECTIONS_JVM)"
 	$(BENCH_MVN) -pl command-side test -Dtest=CommandThroughputBenchmark -Dbench.rates=500,2000,0
 	$(BENCH_MVN) -pl command-side test -Dtest=RebuildBenchmark
 	$(BENCH_MVN) -pl query-side test -Dtest='LiveLatencyBenchmark,AnalyticsLatencyBenchmark,LiveFanoutBenchmark' -Dsurefire.failIfNoSpecifiedTests=false
