@@ -16,7 +16,6 @@ import java.util.function.Function;
  */
 public final class JsonFields {
 
-
   private final ObjectNode node;
   private final Function<String, JsonNode> values;
   private final String prefix;
