@@ -8,6 +8,7 @@ import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.jdbc.UncheckedSQLException;
 
 /**
  * The lake's Iceberg catalog: a JDBC catalog in the platform's Postgres (no extra service to run), table files on
@@ -49,8 +50,32 @@ public final class LakeCatalog {
     return open(s, NAME);
   }
 
-  /** The same under another name: a test JVM keeps several lakes apart by name in one Spark session. */
+  /**
+   * The same under another name: a test JVM keeps several lakes apart by name in one Spark session.
+   *
+   * <p>On a fresh database the first catalogs to open create and upgrade the catalog's own tables; two doing it
+   * at once (a service starting while the job runs) race, and the loser fails on a column the winner just added.
+   * Opening again then finds the tables as they should be, so that failure is retried a few times.
+   */
   public static JdbcCatalog open(LakeSettings s, String name) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return openOnce(s, name);
+      } catch (UncheckedSQLException e) {
+        if (attempt >= 3 || !String.valueOf(e.getMessage()).contains("update SQL schema")) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static JdbcCatalog openOnce(LakeSettings s, String name) {
     // initialize() makes the S3FileIO before it connects to the database, and a catalog whose connection failed
     // cannot close it: keep hold of it so a failed open (a service retrying while Postgres is down) leaks nothing.
     List<FileIO> made = new ArrayList<>();
