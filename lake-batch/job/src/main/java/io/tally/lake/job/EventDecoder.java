@@ -18,9 +18,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns Kafka records into events-table rows the way every other
- * consumer reads the log (OrderEventReader: decode, check against the written version's schema, upcast), and
- * records that fail into rejected-table rows with the reason. One bad record never fails the run.
+ * Turns Kafka records into events-table rows the way every other consumer reads the log (OrderEventReader:
+ * decode, check against the written version's schema, upcast), and records that fail into rejected-table rows
+ * with the reason. One bad record never fails the run.
  */
 final class EventDecoder implements Serializable {
   static final String UNMAPPABLE = "unmappable";
