@@ -88,7 +88,7 @@ public class ChAnalyticsSink implements ProjectionSink {
       for (int i = 0; i < encoded.blocks().size(); i++) {
         Buffer rows = encoded.blocks().get(i);
         int count = encoded.rowCounts().get(i);
-        chain = chain.compose(v -> ch.insertRowBinary(qualified(tables.events()), ChRows.COLUMNS, rows, count));
+        chain = chain.compose(v -> ChRows.insert(ch, qualified(tables.events()), rows, count));
       }
       return chain
           .compose(v -> ch.insertJsonEachRow(qualified(tables.checkpoints()), encoded.checkpoints()))

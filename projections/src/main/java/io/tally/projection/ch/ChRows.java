@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 final class ChRows {
   /** The events table's columns, in the order each row holds them. */
-  static final List<String> COLUMNS = List.of("event_id", "tenant", "order_id", "sequence", "type",
+  private static final List<String> COLUMNS = List.of("event_id", "tenant", "order_id", "sequence", "type",
       "schema_version", "status", "occurred_at", "occurred_at_ms", "amount", "revenue", "currency", "customer_id",
       "kafka_partition", "kafka_offset", "projected_at");
   private static final int DECIMAL_SCALE = 4;
@@ -28,7 +28,12 @@ final class ChRows {
 
   /** One insert of these events' rows into the events table (one block: all rows or none). */
   static Future<Void> insert(ClickHouseHttp ch, String table, List<ProjectedEvent> events, long projectedAtSeconds) {
-    return ch.insertRowBinary(table, COLUMNS, rows(events, projectedAtSeconds), events.size());
+    return insert(ch, table, rows(events, projectedAtSeconds), events.size());
+  }
+
+  /** The same from rows already encoded by {@link #rows}. */
+  static Future<Void> insert(ClickHouseHttp ch, String table, Buffer rows, int rowCount) {
+    return ch.insertRowBinary(table, COLUMNS, rows, rowCount);
   }
 
   static Buffer rows(List<ProjectedEvent> events, long projectedAtSeconds) {

@@ -42,7 +42,11 @@ final class DecodeStage implements AutoCloseable {
       return;
     }
     Map<Integer, Long> oldest = new HashMap<>();
-    polled.forEach(r -> oldest.putIfAbsent(r.partition(), r.timestamp()));
+    for (ConsumerRecord<byte[], byte[]> r : polled) {
+      if (!oldest.containsKey(r.partition())) { // not putIfAbsent: that boxes a timestamp for every record
+        oldest.put(r.partition(), r.timestamp());
+      }
+    }
     CompletableFuture<List<DecodedRecord>> decoded = chunks.isEmpty() && polled.size() < ASYNC_FROM
         ? CompletableFuture.completedFuture(decoder.apply(polled))
         : CompletableFuture.supplyAsync(() -> decoder.apply(polled), thread);

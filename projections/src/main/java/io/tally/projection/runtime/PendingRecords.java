@@ -60,7 +60,9 @@ final class PendingRecords {
   Map<Integer, Long> oldestTimestamps() {
     Map<Integer, Long> oldest = new HashMap<>();
     for (Pending p : records) {
-      oldest.putIfAbsent(p.record().partition(), p.record().timestampMs());
+      if (!oldest.containsKey(p.record().partition())) { // not putIfAbsent: that boxes a timestamp per record
+        oldest.put(p.record().partition(), p.record().timestampMs());
+      }
     }
     return oldest;
   }
