@@ -44,7 +44,7 @@ test: tools
 	mvn -B -ntp install
 
 # The projections service's JVM flags under make run (ServiceLaunch.heap), for benchmarks that host projections.
-PROJECTIONS_JVM := -Xms1g -Xmx1g -XX:+UseParallelGC
+PROJECTIONS_JVM := -Xms2g -Xmx2g -Xmn1536m -XX:+UseParallelGC
 # Every benchmark; each appends nothing by itself: copy the printed figures into docs/benchmarks.md with the date.
 BENCH_MVN := $(MVN) -Dtest.timeout='60 m'
 bench: tools build

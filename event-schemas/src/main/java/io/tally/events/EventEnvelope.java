@@ -1,5 +1,6 @@
 package io.tally.events;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Objects;
@@ -46,6 +47,15 @@ public record EventEnvelope(
     if (schemaVersion < 1) {
       throw new IllegalArgumentException("schemaVersion must be >= 1, was " + schemaVersion);
     }
+  }
+
+  /**
+   * The same envelope with an empty payload: for a holder that keeps what it needs of the payload in another form,
+   * so that the payload's tree is not kept alive with it.
+   */
+  public EventEnvelope withoutPayload() {
+    return new EventEnvelope(eventId, tenant, aggregateId, sequence, type, schemaVersion, occurredAt, commandId,
+        correlationId, JsonNodeFactory.instance.objectNode());
   }
 
   /** The same event with its payload in another schema version: what an upcaster produces. */

@@ -39,12 +39,13 @@ final class ServiceLaunch {
   }
 
   /**
-   * Small serial-collected heaps, except for the projections: catching up, each projection holds two batches of
-   * up to 50,000 decoded events, and in 512 MiB with the serial collector a third of the catch-up was garbage
-   * collection (docs/benchmarks.md). A fixed 1 GiB with the parallel collector keeps the young generation large.
+   * Small serial-collected heaps, except for the projections: catching up, they allocate about 5 KB per event and
+   * keep up to 100,000 polled, decoded or batched events alive; a young generation of 1.5 GiB is collected every
+   * few seconds instead of several times a second, so far less of what is still alive is copied each time (with
+   * the collector's default sizing in 1 GiB, collection was a third of the catch-up's CPU; docs/benchmarks.md).
    */
   static List<String> heap(String service) {
-    return service.equals("projections") ? List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC")
+    return service.equals("projections") ? List.of("-Xms2g", "-Xmx2g", "-Xmn1536m", "-XX:+UseParallelGC")
         : List.of("-Xmx512m", "-XX:+UseSerialGC");
   }
 

@@ -56,6 +56,12 @@ public class ChAnalyticsSink implements ProjectionSink {
     return NAME;
   }
 
+  /** Batches of up to 50,000 events wait as their encoded rows, not as payload trees (see ProjectionSink). */
+  @Override
+  public ProjectedEvent held(ProjectedEvent event) {
+    return event.asRow(ChRows.encoded(event));
+  }
+
   @Override
   public Future<Void> prepare() {
     return executeAll(ChSchema.create(tables));
@@ -102,17 +108,32 @@ public class ChAnalyticsSink implements ProjectionSink {
                          Map<Integer, Long> reached) {}
 
   private static Encoded encode(SinkBatch batch, Map<Integer, Long> stored, long now) {
-    // A batch the store already has (redelivery) writes nothing: the resume point is the filter.
-    List<ProjectedEvent> fresh = batch.events().stream()
-        .filter(e -> e.offset() >= stored.getOrDefault(e.partition(), 0L)).toList();
+    // A batch the store already has (redelivery) writes nothing: the resume point is the filter. Events come in
+    // runs of one partition, so the maps are read and written once per run, not boxed per event.
+    List<ProjectedEvent> fresh = new ArrayList<>(batch.events().size());
+    Map<Integer, Long> reached = new HashMap<>(stored);
+    int partition = -1;
+    long from = 0;
+    long upTo = 0;
+    for (ProjectedEvent e : batch.events()) {
+      if (e.partition() != partition) {
+        reach(reached, partition, upTo);
+        partition = e.partition();
+        from = stored.getOrDefault(partition, 0L);
+        upTo = 0;
+      }
+      if (e.offset() >= from) {
+        fresh.add(e);
+        upTo = Math.max(upTo, e.offset() + 1);
+      }
+    }
+    reach(reached, partition, upTo);
     List<Buffer> blocks = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     for (List<ProjectedEvent> block : blocks(fresh)) {
       blocks.add(ChRows.rows(block, now));
       counts.add(block.size());
     }
-    Map<Integer, Long> reached = new HashMap<>(stored);
-    fresh.forEach(e -> reached.merge(e.partition(), e.offset() + 1, Math::max));
     List<JsonObject> checkpoints = new ArrayList<>();
     batch.nextOffsets().forEach((p, next) -> {
       if (reached.getOrDefault(p, 0L) < next) {
@@ -121,6 +142,12 @@ public class ChAnalyticsSink implements ProjectionSink {
       reached.merge(p, next, Math::max);
     });
     return new Encoded(blocks, counts, checkpoints, reached);
+  }
+
+  private static void reach(Map<Integer, Long> reached, int partition, long next) {
+    if (next > 0) {
+      reached.merge(partition, next, Math::max);
+    }
   }
 
   /**
@@ -132,8 +159,8 @@ public class ChAnalyticsSink implements ProjectionSink {
     if (events.isEmpty()) {
       return List.of();
     }
-    Set<Integer> months = events.stream().map(ChRows::month).collect(Collectors.toSet());
-    if (months.size() == 1) {
+    int first = ChRows.month(events.get(0));
+    if (events.stream().allMatch(e -> ChRows.month(e) == first)) {
       return List.of(events);
     }
     List<ProjectedEvent> sorted = new ArrayList<>(events);

@@ -7,7 +7,6 @@ import io.tally.service.clickhouse.ClickHouseHttp;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -36,61 +35,60 @@ final class ChRows {
     return ch.insertRowBinary(table, COLUMNS, rows, rowCount);
   }
 
+  /** Each event's row, from the row it holds ({@link #encoded}) or encoded now; projected_at is the time of this call. */
   static Buffer rows(List<ProjectedEvent> events, long projectedAtSeconds) {
-    Buffer out = Buffer.buffer(events.size() * 180);
+    RowBinaryOut out = new RowBinaryOut(events.size() * 180);
     for (ProjectedEvent e : events) {
-      row(out, e, projectedAtSeconds);
+      if (e.row() != null) {
+        out.raw(e.row());
+      } else {
+        rowUpToProjectedAt(out, e);
+      }
+      out.int32(projectedAtSeconds);
     }
-    return out;
+    return out.toBuffer();
   }
 
-  private static void row(Buffer out, ProjectedEvent e, long projectedAtSeconds) {
+  /**
+   * The event's row but for its last column, projected_at, which is only known when the row is written: what
+   * the sink keeps of an event while it waits for its batch.
+   */
+  static byte[] encoded(ProjectedEvent e) {
+    RowBinaryOut out = new RowBinaryOut(160);
+    rowUpToProjectedAt(out, e);
+    return out.toArray();
+  }
+
+  private static void rowUpToProjectedAt(RowBinaryOut out, ProjectedEvent e) {
     String currency = EventFacts.currency(e.event());
     long ms = e.envelope().occurredAt().toEpochMilli();
     uuid(out, e.envelope().eventId());
-    text(out, e.tenant());
-    text(out, e.orderId());
-    out.appendLongLE(e.sequence());
-    text(out, e.envelope().type());
-    out.appendUnsignedShortLE(e.envelope().schemaVersion());
-    text(out, EventFacts.eventStatus(e.event()).name());
-    out.appendUnsignedIntLE(Math.floorDiv(ms, 1000));
-    out.appendLongLE(ms);
+    out.text(e.tenant());
+    out.text(e.orderId());
+    out.int64(e.sequence());
+    out.text(e.envelope().type());
+    out.int16(e.envelope().schemaVersion());
+    out.text(EventFacts.eventStatus(e.event()).name());
+    out.int32(Math.floorDiv(ms, 1000));
+    out.int64(ms);
     decimal(out, EventFacts.amountOrZero(e.event()));
     decimal(out, EventFacts.revenue(e.event()));
-    text(out, currency == null ? "" : currency);
-    text(out, e.event() instanceof OrderPlaced placed ? placed.customerId() : "");
-    out.appendUnsignedIntLE(e.partition());
-    out.appendLongLE(e.offset());
-    out.appendUnsignedIntLE(projectedAtSeconds);
+    out.text(currency == null ? "" : currency);
+    out.text(e.event() instanceof OrderPlaced placed ? placed.customerId() : "");
+    out.int32(e.partition());
+    out.int64(e.offset());
   }
 
   /** ClickHouse keeps a UUID as two 64-bit halves, each little-endian, the high half first. */
-  private static void uuid(Buffer out, String id) {
+  private static void uuid(RowBinaryOut out, String id) {
     UUID uuid = UUID.fromString(id);
-    out.appendLongLE(uuid.getMostSignificantBits());
-    out.appendLongLE(uuid.getLeastSignificantBits());
-  }
-
-  /** Length as an unsigned LEB128 varint, then the UTF-8 bytes (for ASCII text, its chars as bytes). */
-  private static void text(Buffer out, String value) {
-    boolean ascii = true;
-    for (int i = 0; i < value.length() && ascii; i++) {
-      ascii = value.charAt(i) < 0x80;
-    }
-    byte[] bytes = value.getBytes(ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-    long length = bytes.length;
-    while (length >= 0x80) {
-      out.appendByte((byte) (length | 0x80));
-      length >>>= 7;
-    }
-    out.appendByte((byte) length);
-    out.appendBytes(bytes);
+    out.int64(uuid.getMostSignificantBits());
+    out.int64(uuid.getLeastSignificantBits());
   }
 
   /** Decimal(18,4) is its value times 10^4 as a 64-bit integer; schemas allow at most 3 decimals, so it is exact. */
-  private static void decimal(Buffer out, BigDecimal value) {
-    out.appendLongLE(value.movePointRight(DECIMAL_SCALE).longValueExact());
+  private static void decimal(RowBinaryOut out, BigDecimal value) {
+    out.int64(value.movePointRight(DECIMAL_SCALE).longValueExact());
   }
 
   /** The month partition of the events table a row lands in: toYYYYMM(occurred_at) in UTC. */

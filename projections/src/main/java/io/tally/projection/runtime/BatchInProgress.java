@@ -17,6 +17,8 @@ final class BatchInProgress {
   final long takenNanos;
   /** Kafka timestamp of the oldest record per partition; kept, as status asks for it several times a second. */
   private final Map<Integer, Long> oldest;
+  /** Kafka timestamp of the newest record per partition: how fresh the store is once it has this batch. */
+  private final Map<Integer, Long> newest;
   /** Set once this batch's poison is in the DLQ; a remainder retried later must not copy it again. */
   volatile boolean poisonSent;
 
@@ -27,6 +29,7 @@ final class BatchInProgress {
     List<DecodedRecord.Poison> bad = new ArrayList<>();
     Map<Integer, Long> next = new HashMap<>();
     Map<Integer, Long> oldestByPartition = new HashMap<>();
+    Map<Integer, Long> newestByPartition = new HashMap<>();
     // Records come in runs of one partition (a fetch is per partition): the maps are updated once per run, not
     // once per record, which boxed two longs per record of every batch.
     int run = 0;
@@ -34,6 +37,7 @@ final class BatchInProgress {
       int partition = records.get(run).partition();
       long nextOffset = 0;
       long oldestTimestamp = Long.MAX_VALUE;
+      long newestTimestamp = Long.MIN_VALUE;
       int end = run;
       for (; end < records.size() && records.get(end).partition() == partition; end++) {
         DecodedRecord r = records.get(end);
@@ -44,14 +48,17 @@ final class BatchInProgress {
         }
         nextOffset = Math.max(nextOffset, r.offset() + 1);
         oldestTimestamp = Math.min(oldestTimestamp, r.timestampMs());
+        newestTimestamp = Math.max(newestTimestamp, r.timestampMs());
       }
       next.merge(partition, nextOffset, Math::max);
       oldestByPartition.merge(partition, oldestTimestamp, Math::min);
+      newestByPartition.merge(partition, newestTimestamp, Math::max);
       run = end;
     }
     this.batch = new SinkBatch(events, next);
     this.poison = List.copyOf(bad);
     this.oldest = Map.copyOf(oldestByPartition);
+    this.newest = Map.copyOf(newestByPartition);
   }
 
   /**
@@ -74,5 +81,9 @@ final class BatchInProgress {
 
   Map<Integer, Long> oldestTimestamps() {
     return oldest;
+  }
+
+  Map<Integer, Long> newestTimestamps() {
+    return newest;
   }
 }

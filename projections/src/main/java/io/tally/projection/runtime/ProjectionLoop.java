@@ -284,10 +284,10 @@ final class ProjectionLoop implements Runnable {
         progress.appliedNext = Math.max(progress.appliedNext, next);
       }
     });
-    batch.records.forEach(r -> {
-      PartitionProgress progress = partitions.get(r.partition());
+    batch.newestTimestamps().forEach((p, newest) -> {
+      PartitionProgress progress = partitions.get(p);
       if (progress != null) {
-        progress.lastAppliedTimestampMs = Math.max(progress.lastAppliedTimestampMs, r.timestampMs());
+        progress.lastAppliedTimestampMs = Math.max(progress.lastAppliedTimestampMs, newest);
       }
     });
     processed += batch.batch.events().size();

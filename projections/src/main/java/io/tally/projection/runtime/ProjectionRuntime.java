@@ -60,7 +60,7 @@ public final class ProjectionRuntime extends VerticleBase {
     ProjectionMetrics metrics = new ProjectionMetrics(registry, sink.name(), status::current);
     loop = new ProjectionLoop(sink, consumer, new BatchWriter(sink, deadLetters, erased), config.topic(),
         config.policy(), new Backoff(config.retryInitial().toMillis(), config.retryMax().toMillis()), metrics,
-        status, decoder);
+        status, records -> RecordDecoder.held(decoder.apply(records), sink::held));
     thread = new Thread(loop, "projection-" + sink.name());
     thread.start();
     return Future.succeededFuture();

@@ -18,6 +18,17 @@ public interface ProjectionSink {
   /** The projection's name, e.g. {@code pg-orders}; used in offsets, metrics, DLQ headers and the admin API. */
   String name();
 
+  /**
+   * The form in which the runtime holds a valid event from decoding until its batch is written; called on the
+   * decode threads, possibly several at once. By default the event itself. A sink that writes large batches
+   * encodes its row here ({@link ProjectedEvent#asRow}): catching up, the held events are most of the heap that
+   * survives a young collection, and a row is a tenth of a payload tree. Replays, redrives and tests may still
+   * hand the sink events in their full form.
+   */
+  default ProjectedEvent held(ProjectedEvent event) {
+    return event;
+  }
+
   /** Creates the sink's tables when missing; idempotent, called before the first resume. */
   Future<Void> prepare();
 

@@ -11,6 +11,7 @@ import io.tally.order.ReadOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -58,6 +59,21 @@ public final class RecordDecoder {
     DecodedRecord[] out = new DecodedRecord[records.size()];
     IntStream range = IntStream.range(0, out.length);
     (out.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> out[i] = decode(records.get(i)));
+    return Arrays.asList(out);
+  }
+
+  /** The same records with each valid event in the form the sink holds it; large lists in parallel. */
+  public static List<DecodedRecord> held(List<DecodedRecord> decoded, UnaryOperator<ProjectedEvent> form) {
+    DecodedRecord[] out = decoded.toArray(new DecodedRecord[0]);
+    IntStream range = IntStream.range(0, out.length);
+    (out.length >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+      if (out[i] instanceof DecodedRecord.Valid valid) {
+        ProjectedEvent held = form.apply(valid.event());
+        if (held != valid.event()) {
+          out[i] = new DecodedRecord.Valid(held, valid.timestampMs());
+        }
+      }
+    });
     return Arrays.asList(out);
   }
 

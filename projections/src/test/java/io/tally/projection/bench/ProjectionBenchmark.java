@@ -48,6 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * would, event time = now), and the end-to-end timer of each running projection gives the percentiles.
  * {@code -Dbench.projections=pg-orders} runs only the named projections (catch-up; latency needs both);
  * {@code -Dbench.latency-seconds=0} skips the latency part.
+ * {@code -Dbench.warm-runs=2} catch-ups after the cold one (each into an empty store).
  */
 @ExtendWith({KafkaExtension.class, PostgresExtension.class, ClickHouseExtension.class})
 class ProjectionBenchmark {
@@ -74,9 +75,14 @@ class ProjectionBenchmark {
       report("log", "%d events in %d partitions", produced, PARTITIONS);
       CpuMeter cpu = new CpuMeter().server("kafka", kafka.broker().pid()).server("postgres", postgres.server().pid())
           .server("clickhouse", clickHouse.server().pid());
-      // The first catch-up of each runs in a cold JVM (JIT compiling as it goes); the second, into a fresh
-      // empty store, is what a running process achieves. Both are reported.
-      for (String run : List.of(" (cold JVM)", "")) {
+      // The first catch-up of each runs in a cold JVM (JIT compiling as it goes); the later ones, each into a fresh
+      // empty store, are what a running process achieves (the second still compiles some: a third is steady).
+      // All are reported.
+      List<String> runs = new ArrayList<>(List.of(" (cold JVM)"));
+      for (int warm = 1; warm <= Integer.getInteger("bench.warm-runs", 2); warm++) {
+        runs.add(" (warm " + warm + ")");
+      }
+      for (String run : runs) {
         if (only.contains(PgOrdersSink.NAME)) {
           String database = postgres.newDatabase();
           PgServerStats before = PgServerStats.sample(postgres);

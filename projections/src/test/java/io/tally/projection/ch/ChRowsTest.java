@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,30 @@ class ChRowsTest {
     // The rollups behind the materialized views see the same rows.
     assertThat(await(ch.query("SELECT toString(sum(revenue)) AS r FROM orders_daily")).get(0).getString("r"))
         .isEqualTo("999.8750");
+  }
+
+  @Test
+  void anEventHeldAsItsRowWritesTheSameBytesAndKeepsNoPayload() {
+    ChAnalyticsSink sink = new ChAnalyticsSink(vertx, ch, "t");
+    List<ProjectedEvent> full = new ArrayList<>();
+    flows.mixed(List.of("acme", "globex"), 300, "h-", Instant.parse("2025-03-01T10:00:00Z"))
+        .forEach(e -> full.add(projected(e, full.size() % 3, full.size())));
+    List<ProjectedEvent> held = full.stream().map(sink::held).toList();
+
+    assertThat(ChRows.rows(held, 1_700_000_000L).getBytes())
+        .isEqualTo(ChRows.rows(full, 1_700_000_000L).getBytes());
+    assertThat(held).allSatisfy(e -> {
+      assertThat(e.row()).isNotNull();
+      assertThat(e.event()).isNull();
+      assertThat(e.envelope().payload().isEmpty()).isTrue();
+    });
+    assertThat(held).extracting(ChRows::month).isEqualTo(full.stream().map(ChRows::month).toList());
+
+    // Written and read back like any batch.
+    await(ChRows.insert(ch, "order_events", held, 1_700_000_000L));
+    JsonObject stored = await(ch.query("SELECT count() AS n, sum(kafka_offset) AS s FROM order_events")).get(0);
+    assertThat(stored.getLong("n")).isEqualTo(full.size());
+    assertThat(stored.getLong("s")).isEqualTo(full.stream().mapToLong(ProjectedEvent::offset).sum());
   }
 
   @Test

@@ -12,6 +12,9 @@ import io.tally.projection.testkit.OrderFlows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +57,56 @@ class RuntimePiecesTest {
         .as("the store has it all: nothing to write").isTrue();
     assertThat(batch.remainderAfter(Map.of(0, 9L, 1, 5L), Map.of(0, 10L, 1, 5L)))
         .as("store behind what it acknowledged: only a reload is safe").isEmpty();
+  }
+
+  @Test
+  void validEventsTakeTheFormTheSinkHoldsAndPoisonStaysAsItIs() {
+    List<DecodedRecord> decoded = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) { // above the size that goes parallel
+      decoded.add(i % 100 == 0 ? RecordDecoder.decode(record("acme/o-x", "[]".getBytes(StandardCharsets.UTF_8),
+          "acme", i)) : valid(i % 3, i));
+    }
+    List<DecodedRecord> held = RecordDecoder.held(decoded, e -> e.asRow(new byte[] {(byte) e.offset()}));
+
+    assertThat(held).hasSameSizeAs(decoded);
+    for (int i = 0; i < decoded.size(); i++) {
+      DecodedRecord before = decoded.get(i);
+      DecodedRecord after = held.get(i);
+      assertThat(after.offset()).isEqualTo(before.offset());
+      assertThat(after.timestampMs()).isEqualTo(before.timestampMs());
+      if (before instanceof DecodedRecord.Poison) {
+        assertThat(after).isSameAs(before);
+      } else {
+        ProjectedEvent e = ((DecodedRecord.Valid) after).event();
+        assertThat(e.row()).containsExactly((byte) before.offset());
+        assertThat(e.event()).isNull();
+        assertThat(e.envelope().payload().isEmpty()).isTrue();
+        assertThat(e.envelope().eventId()).isEqualTo(((DecodedRecord.Valid) before).event().envelope().eventId());
+      }
+    }
+    assertThat(RecordDecoder.held(decoded, e -> e)).as("the default form changes nothing").isEqualTo(decoded);
+  }
+
+  @Test
+  void endToEndLatencyRecordsEveryEventOfASmallBatchAndAnEvenSampleOfALargeOne() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ProjectionMetrics metrics = new ProjectionMetrics(registry, "p",
+        () -> ProjectionStatus.starting("p", "t", new BatchPolicy(10, Duration.ofMillis(1))));
+    List<DecodedRecord> small = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      small.add(valid(0, i));
+    }
+    metrics.batchApplied(new BatchInProgress(small, System.nanoTime()), System.currentTimeMillis());
+    assertThat(metrics.endToEnd().count()).isEqualTo(300);
+
+    List<DecodedRecord> large = new ArrayList<>();
+    for (int i = 0; i < 5 * ProjectionMetrics.LATENCY_SAMPLES; i++) {
+      large.add(valid(1, i));
+    }
+    metrics.batchApplied(new BatchInProgress(large, System.nanoTime()), System.currentTimeMillis());
+    assertThat(metrics.endToEnd().count()).isEqualTo(300 + ProjectionMetrics.LATENCY_SAMPLES);
+    assertThat(registry.get("tally_projection_events_total").tag("outcome", "applied").counter().count())
+        .as("the events counter still counts every event").isEqualTo(300 + 5 * ProjectionMetrics.LATENCY_SAMPLES);
   }
 
   @Test
