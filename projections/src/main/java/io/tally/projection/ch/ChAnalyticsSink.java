@@ -159,8 +159,7 @@ public class ChAnalyticsSink implements ProjectionSink {
     if (events.isEmpty()) {
       return List.of();
     }
-    int first = ChRows.month(events.get(0));
-    if (events.stream().allMatch(e -> ChRows.month(e) == first)) {
+    if (ChRows.oneMonth(events)) {
       return List.of(events);
     }
     List<ProjectedEvent> sorted = new ArrayList<>(events);

@@ -1,5 +1,6 @@
 package io.tally.projection.ch;
 
+import io.tally.events.EventIds;
 import io.tally.order.OrderPlaced;
 import io.tally.projection.runtime.EventFacts;
 import io.tally.projection.runtime.ProjectedEvent;
@@ -81,14 +82,47 @@ final class ChRows {
 
   /** ClickHouse keeps a UUID as two 64-bit halves, each little-endian, the high half first. */
   private static void uuid(RowBinaryOut out, String id) {
-    UUID uuid = UUID.fromString(id);
-    out.int64(uuid.getMostSignificantBits());
-    out.int64(uuid.getLeastSignificantBits());
+    if (!EventIds.isV7(id)) { // the reader accepts only canonical v7 ids; anything else takes the JDK's parser
+      UUID uuid = UUID.fromString(id);
+      out.int64(uuid.getMostSignificantBits());
+      out.int64(uuid.getLeastSignificantBits());
+      return;
+    }
+    out.int64(hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18));
+    out.int64(hex(id, 19, 23) << 48 | hex(id, 24, 36));
+  }
+
+  /** Lower-case hex digits of id[from, to) as a number (UUID.fromString was a tenth of the row's encoding). */
+  private static long hex(String id, int from, int to) {
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      char c = id.charAt(i);
+      value = value << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+    }
+    return value;
   }
 
   /** Decimal(18,4) is its value times 10^4 as a 64-bit integer; schemas allow at most 3 decimals, so it is exact. */
   private static void decimal(RowBinaryOut out, BigDecimal value) {
-    out.int64(value.movePointRight(DECIMAL_SCALE).longValueExact());
+    out.int64(value.signum() == 0 ? 0 : value.movePointRight(DECIMAL_SCALE).longValueExact());
+  }
+
+  /** Whether every event falls in the UTC calendar month of the first: compares seconds, builds no date per event. */
+  static boolean oneMonth(List<ProjectedEvent> events) {
+    LocalDate start = LocalDate.ofEpochDay(Math.floorDiv(seconds(events.get(0)), 86_400)).withDayOfMonth(1);
+    long from = start.toEpochDay() * 86_400;
+    long to = start.plusMonths(1).toEpochDay() * 86_400;
+    for (ProjectedEvent e : events) {
+      long at = seconds(e);
+      if (at < from || at >= to) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long seconds(ProjectedEvent e) {
+    return e.envelope().occurredAt().getEpochSecond();
   }
 
   /** The month partition of the events table a row lands in: toYYYYMM(occurred_at) in UTC. */

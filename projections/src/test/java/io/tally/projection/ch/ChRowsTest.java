@@ -125,5 +125,10 @@ class ChRowsTest {
     EventEnvelope next = flows.envelopes("acme", "o-1", List.of(new OrderPaid(BigDecimal.ONE, "EUR",
         Optional.empty())), Instant.parse("2025-01-01T00:00:00Z")).get(0);
     assertThat(ChRows.month(projected(next, 0, 0))).isEqualTo(202501);
+    EventEnvelope firstOfDecember = flows.envelopes("acme", "o-2", List.of(new OrderPaid(BigDecimal.ONE, "EUR",
+        Optional.empty())), Instant.parse("2024-12-01T00:00:00Z")).get(0);
+    assertThat(ChRows.oneMonth(List.of(projected(firstOfDecember, 0, 0), projected(e, 0, 1)))).isTrue();
+    assertThat(ChRows.oneMonth(List.of(projected(e, 0, 0), projected(next, 0, 1)))).isFalse();
+    assertThat(ChRows.oneMonth(List.of(projected(next, 0, 0), projected(e, 0, 1)))).isFalse();
   }
 }
