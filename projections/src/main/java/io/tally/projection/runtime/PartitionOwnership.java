@@ -27,11 +27,17 @@ final class PartitionOwnership implements ConsumerRebalanceListener {
     loop.forget(lost);
   }
 
+  /**
+   * New partitions are paused until the store's resume point is known: otherwise this same poll fetches them from
+   * the group's committed offsets (the log end, after a restart), the broker holds that fetch for fetch.max.wait.ms,
+   * and the resume point's offset lookups wait behind it on the connection (half a second per start, measured).
+   */
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
     for (TopicPartition tp : assigned) {
       loop.partitions.putIfAbsent(tp.partition(), new PartitionProgress(tp.partition()));
       loop.awaitingSeek.add(tp.partition());
     }
+    loop.consumer.pause(assigned);
   }
 }
