@@ -211,7 +211,8 @@ class ProjectionBenchmark {
 
   private static ProjectionRuntime runtime(EventLog log, ProjectionSink sink, String group, SimpleMeterRegistry meters) {
     boolean ch = sink instanceof ChAnalyticsSink;
-    BatchPolicy policy = ch ? new BatchPolicy(50_000, Duration.ofMillis(500)) : new BatchPolicy(5_000, Duration.ofMillis(20));
+    BatchPolicy policy = ch ? new BatchPolicy(Integer.getInteger("bench.ch-batch", 50_000), Duration.ofMillis(500))
+        : new BatchPolicy(Integer.getInteger("bench.pg-batch", 20_000), Duration.ofMillis(20));
     return new ProjectionRuntime(sink, new RuntimeConfig(log.bootstrap(), log.events(), log.dlq(), log.prefix() + group,
         policy, Duration.ofMillis(200), Duration.ofSeconds(30)), meters);
   }
