@@ -9,6 +9,7 @@ import io.tally.projection.runtime.ProjectedEvent;
 import io.vertx.sqlclient.Tuple;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -158,7 +159,8 @@ final class PgApplyStatement {
       occurred[i] = utc(e.envelope().occurredAt());
       amounts[i] = text(EventFacts.amount(e.event()));
       currencies[i] = EventFacts.currency(e.event());
-      payloads[i] = payloadText(e.envelope().payload());
+      payloads[i] = e.row() != null ? new String(e.row(), StandardCharsets.UTF_8)
+          : payloadText(e.envelope().payload());
       partitions[i] = e.partition();
       offsets[i] = e.offset();
     }
@@ -166,6 +168,15 @@ final class PgApplyStatement {
         .addArrayOfString(types).addArrayOfInteger(versions).addArrayOfOffsetDateTime(occurred)
         .addArrayOfString(amounts).addArrayOfString(currencies).addArrayOfString(payloads)
         .addArrayOfInteger(partitions).addArrayOfLong(offsets);
+  }
+
+  /** The payload as the JSON text the history stores. */
+  static byte[] payloadJson(JsonNode payload) {
+    try {
+      return PAYLOAD.writeValueAsBytes(payload);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e); // a tree of plain nodes always serializes
+    }
   }
 
   private static String payloadText(JsonNode payload) {

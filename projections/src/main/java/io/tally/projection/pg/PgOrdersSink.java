@@ -47,6 +47,15 @@ public class PgOrdersSink implements ProjectionSink {
     return NAME;
   }
 
+  /**
+   * The payload's JSON text is made on the decode threads, while the previous batch is in Postgres, instead of
+   * when the batch's statement is built, which Postgres waits for.
+   */
+  @Override
+  public ProjectedEvent held(ProjectedEvent event) {
+    return event.withPayloadText(PgApplyStatement.payloadJson(event.envelope().payload()));
+  }
+
   @Override
   public Future<Void> prepare() {
     return pool.withTransaction(conn -> run(conn, List.of(PgSchema.DDL_LOCK, PgSchema.readerRole(),

@@ -7,10 +7,11 @@ import io.tally.order.OrderEvent;
  * One valid event at its place in the log: the envelope upcast to the current version, its payload as a record,
  * and the Kafka coordinates a sink stores with it. Between decoding and its batch's write the runtime may hold it
  * in the form its sink asked for ({@link ProjectionSink#held}): then {@code row} is the sink's own encoding of it,
- * and envelope and event carry no payload.
+ * and the envelope carries no payload.
  *
- * @param event the payload as a record; null in a held form with a row
- * @param row   the sink's encoding of this event, made on the decode threads; null unless the sink made one
+ * @param event the payload as a record; null in the form {@link #asRow}
+ * @param row   the sink's encoding of this event (ch-analytics: its RowBinary row; pg-orders: the payload's JSON
+ *              text), made on the decode threads; null unless the sink made one
  */
 public record ProjectedEvent(EventEnvelope envelope, OrderEvent event, int partition, long offset, byte[] row) {
 
@@ -24,6 +25,14 @@ public record ProjectedEvent(EventEnvelope envelope, OrderEvent event, int parti
    */
   public ProjectedEvent asRow(byte[] encoded) {
     return new ProjectedEvent(envelope.withoutPayload(), null, partition, offset, encoded);
+  }
+
+  /**
+   * This event with its payload as JSON text instead of a tree, the record kept: for a sink that stores the
+   * payload as text and reads the record for the rest.
+   */
+  public ProjectedEvent withPayloadText(byte[] json) {
+    return new ProjectedEvent(envelope.withoutPayload(), event, partition, offset, json);
   }
 
   public String tenant() {

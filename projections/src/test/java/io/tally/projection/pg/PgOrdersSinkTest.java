@@ -157,6 +157,38 @@ class PgOrdersSinkTest {
     assertThat(row("o-9").getLong("version")).isEqualTo(4);
   }
 
+  @Test
+  void eventsHeldWithTheirPayloadAsTextAreStoredAsTheFullEvents() {
+    List<EventEnvelope> history = flows.mixed(List.of("acme"), 40, "h-", Instant.parse("2025-05-01T08:00:00Z"));
+    SinkBatch full = batch(history);
+    List<ProjectedEvent> held = full.events().stream().map(sink::held).toList();
+    assertThat(held).allSatisfy(e -> {
+      assertThat(e.envelope().payload().isEmpty()).isTrue();
+      assertThat(e.event()).isNotNull();
+    });
+    String other = postgres.newDatabase();
+    Pool otherPool = PgOrdersSinkContractTest.PgPools.open(vertx, postgres, other);
+    try {
+      PgOrdersSink heldSink = new PgOrdersSink(otherPool, "orders.events");
+      await(heldSink.prepare());
+      await(sink.apply(full));
+      await(heldSink.apply(new SinkBatch(held, full.nextOffsets())));
+      String rows = "SELECT string_agg(concat_ws('|', o.tenant, o.order_id, o.status, o.amount, o.version, "
+          + "o.last_event_id), ',' ORDER BY o.order_id) FROM current_orders o";
+      String events = "SELECT string_agg(concat_ws('|', event_id, sequence, type, amount, payload::text), ',' "
+          + "ORDER BY event_id) FROM order_events";
+      for (String sql : List.of(rows, events)) {
+        String expected = await(pool.query(sql).execute()).iterator().next().getString(0);
+        assertThat(await(otherPool.query(sql).execute()).iterator().next().getString(0)).isEqualTo(expected);
+      }
+      String payload = await(pool.query("SELECT payload::text FROM order_events ORDER BY event_id LIMIT 1")
+          .execute()).iterator().next().getString(0);
+      assertThat(payload).startsWith("{").isNotEqualTo("{}");
+    } finally {
+      await(otherPool.close());
+    }
+  }
+
   private Row row(String orderId) {
     return await(pool.preparedQuery("SELECT * FROM current_orders WHERE tenant = 'acme' AND order_id = $1")
         .execute(Tuple.of(orderId))).iterator().next();
