@@ -51,6 +51,21 @@ class EventIdsTest {
   }
 
   @Test
+  void toUuidReadsEveryIdAsTheJdkDoes() {
+    Random random = new Random(3);
+    EventIds ids = new EventIds(new ManualClock(1_700_000_000_000L), random);
+    for (int i = 0; i < 20_000; i++) {
+      String id = ids.next();
+      assertThat(EventIds.toUuid(id)).isEqualTo(UUID.fromString(id));
+    }
+    for (int i = 0; i < 2_000; i++) { // any other UUID text goes to the JDK's parser
+      String other = new UUID(random.nextLong(), random.nextLong()).toString();
+      assertThat(EventIds.toUuid(other)).isEqualTo(UUID.fromString(other));
+      assertThat(EventIds.toUuid(other.toUpperCase())).isEqualTo(UUID.fromString(other));
+    }
+  }
+
+  @Test
   void idsWithinOneMillisecondStillIncreaseStrictly() {
     EventIds ids = new EventIds(Clock.fixed(Instant.EPOCH.plusSeconds(1_700_000_000), ZoneOffset.UTC),
         new Random(7));

@@ -82,24 +82,9 @@ final class ChRows {
 
   /** ClickHouse keeps a UUID as two 64-bit halves, each little-endian, the high half first. */
   private static void uuid(RowBinaryOut out, String id) {
-    if (!EventIds.isV7(id)) { // the reader accepts only canonical v7 ids; anything else takes the JDK's parser
-      UUID uuid = UUID.fromString(id);
-      out.int64(uuid.getMostSignificantBits());
-      out.int64(uuid.getLeastSignificantBits());
-      return;
-    }
-    out.int64(hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18));
-    out.int64(hex(id, 19, 23) << 48 | hex(id, 24, 36));
-  }
-
-  /** Lower-case hex digits of id[from, to) as a number (UUID.fromString was a tenth of the row's encoding). */
-  private static long hex(String id, int from, int to) {
-    long value = 0;
-    for (int i = from; i < to; i++) {
-      char c = id.charAt(i);
-      value = value << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
-    }
-    return value;
+    UUID uuid = EventIds.toUuid(id);
+    out.int64(uuid.getMostSignificantBits());
+    out.int64(uuid.getLeastSignificantBits());
   }
 
   /** Decimal(18,4) is its value times 10^4 as a 64-bit integer; schemas allow at most 3 decimals, so it is exact. */

@@ -1,5 +1,6 @@
 package io.tally.projection.pg;
 
+import io.tally.events.EventIds;
 import io.tally.order.OrderPlaced;
 import io.tally.order.OrderStatus;
 import io.tally.projection.runtime.EventFacts;
@@ -59,6 +60,6 @@ final class OrderRowChanges {
       createdAt = createdAt == null || at.isBefore(createdAt) ? at : createdAt;
     }
     return new OrderRowChange(last.tenant(), last.orderId(), status, amount, currency, last.sequence(), createdAt,
-        last.envelope().occurredAt(), UUID.fromString(last.envelope().eventId()));
+        last.envelope().occurredAt(), EventIds.toUuid(last.envelope().eventId()));
   }
 }

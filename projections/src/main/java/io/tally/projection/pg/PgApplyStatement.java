@@ -1,5 +1,6 @@
 package io.tally.projection.pg;
 
+import io.tally.events.EventIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -150,7 +151,7 @@ final class PgApplyStatement {
     Long[] offsets = new Long[n];
     for (int i = 0; i < n; i++) {
       ProjectedEvent e = events.get(i);
-      ids[i] = UUID.fromString(e.envelope().eventId());
+      ids[i] = EventIds.toUuid(e.envelope().eventId());
       tenants[i] = e.tenant();
       orders[i] = e.orderId();
       sequences[i] = e.sequence();
