@@ -36,7 +36,7 @@ final class ChRows {
     return ch.insertRowBinary(table, COLUMNS, rows, rowCount);
   }
 
-  /** Each event's row, from the row it holds ({@link #encoded}) or encoded now; projected_at is the time of this call. */
+  /** Each event's row, from the row it holds ({@link #encoded}) or encoded now; projected_at is now. */
   static Buffer rows(List<ProjectedEvent> events, long projectedAtSeconds) {
     RowBinaryOut out = new RowBinaryOut(events.size() * 180);
     for (ProjectedEvent e : events) {

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Reduces a batch to one row change per order before the upsert: Postgres refuses an INSERT … ON CONFLICT that

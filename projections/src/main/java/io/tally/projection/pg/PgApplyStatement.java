@@ -1,9 +1,9 @@
 package io.tally.projection.pg;
 
-import io.tally.events.EventIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.tally.events.EventIds;
 import io.tally.events.EventJson;
 import io.tally.projection.runtime.EventFacts;
 import io.tally.projection.runtime.ProjectedEvent;

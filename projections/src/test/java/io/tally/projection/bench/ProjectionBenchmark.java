@@ -139,8 +139,8 @@ class ProjectionBenchmark {
     await(vertx.undeploy(id));
     report("cpu " + name, "%s", CpuMeter.perEvent(cpuBefore, cpuAfter, events));
     report("catch-up " + name, "%d events in %.2f s = %.0f events/s (batches %d, defaults %s; first batch in the "
-        + "store after %.2f s)", events, seconds, events / seconds, runtime.status().batches(), runtime.status().policy(),
-        firstBatch == 0 ? seconds : (firstBatch - t0) / 1e9);
+        + "store after %.2f s)", events, seconds, events / seconds, runtime.status().batches(),
+        runtime.status().policy(), firstBatch == 0 ? seconds : (firstBatch - t0) / 1e9);
   }
 
   private static void latency(EventLog log, ProjectionSink pg, ProjectionSink ch, int seconds) throws Exception {
