@@ -160,8 +160,9 @@ final class PgApplyStatement {
       occurred[i] = utc(e.envelope().occurredAt());
       amounts[i] = text(EventFacts.amount(e.event()));
       currencies[i] = EventFacts.currency(e.event());
-      payloads[i] = e.row() != null ? new String(e.row(), StandardCharsets.UTF_8)
-          : payloadText(e.envelope().payload());
+      // Held events bring the text (PgOrdersSink.held); replays and redrives bring the tree.
+      byte[] payload = e.row() != null ? e.row() : payloadJson(e.envelope().payload());
+      payloads[i] = new String(payload, StandardCharsets.UTF_8);
       partitions[i] = e.partition();
       offsets[i] = e.offset();
     }
@@ -175,14 +176,6 @@ final class PgApplyStatement {
   static byte[] payloadJson(JsonNode payload) {
     try {
       return PAYLOAD.writeValueAsBytes(payload);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of plain nodes always serializes
-    }
-  }
-
-  private static String payloadText(JsonNode payload) {
-    try {
-      return PAYLOAD.writeValueAsString(payload);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e); // a tree of plain nodes always serializes
     }
